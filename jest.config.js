@@ -1,0 +1,10 @@
+/** Tests run TypeScript sources through ts-jest; fakes and harness live under test/. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+	testTimeout: 30000,
+	// Keep the run on the machine's two cores without starving the fake servers.
+	maxWorkers: 2,
+};

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { OperationDefinition } from '../../../shared/execute';
+import { phoneLocator, phoneRequest, validator } from '../common';
+
+export const checkNumbers: OperationDefinition = {
+	resource: 'contact',
+	operation: 'checkNumbers',
+	name: 'Check Numbers',
+	action: 'Check which numbers are on WhatsApp',
+	description: 'Check whether phone numbers have WhatsApp; one output item per number',
+	properties: [
+		phoneLocator,
+		{
+			displayName: 'Numbers',
+			name: 'numbers',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '905301234567, 905301234568',
+			description: 'Phone numbers with country code, separated by commas or new lines',
+		},
+	],
+	async execute(this: IExecuteFunctions, i: number) {
+		const numbers = validator(this, i).phones(this.getNodeParameter('numbers', i), 'Numbers');
+		const response = await phoneRequest.call(this, i, 'POST', '/checkPhones', { numbers });
+		// The response keys are not fully documented: accept `data` or `result`, and `id`/`number`.
+		const list = (response.data ?? response.result ?? []) as IDataObject[];
+		return list.map((entry) => ({
+			number: String(entry.number ?? entry.phone ?? String(entry.id ?? '').replace(/@c\.us$/, '')),
+			onWhatsApp: entry.valid === true || entry.exists === true || entry.status === 'valid',
+			chatId: (entry.id as string) ?? null,
+			...entry,
+		}));
+	},
+};

@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { OperationDefinition } from '../../../shared/execute';
+import { collectPages, returnAllOrLimit } from '../../../shared/paginate';
+import { phoneLocator, phoneRequest } from '../common';
+
+export const getManyGroups: OperationDefinition = {
+	resource: 'group',
+	operation: 'getMany',
+	name: 'Get Many',
+	action: 'Get many groups',
+	description: 'List the groups this phone is in',
+	properties: [
+		phoneLocator,
+		...returnAllOrLimit('groups'),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Include Participants',
+					name: 'full',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to load participants of older groups too (at most 100 groups per page then)',
+				},
+				{
+					displayName: 'Include Invite Links',
+					name: 'invite',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to add invite links (at most 50 groups per page then)',
+				},
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, i: number) {
+		const options = this.getNodeParameter('options', i, {}) as { full?: boolean; invite?: boolean };
+		const qs: IDataObject = { sort: true };
+		if (options.full) qs.full = true;
+		if (options.invite) qs.invite = true;
+		return await collectPages<IDataObject>(
+			async (page) => {
+				const response = await phoneRequest.call(this, i, 'GET', '/getGroups', undefined, { ...qs, page });
+				const items = (response.data ?? []) as IDataObject[];
+				const total = Number(response.total ?? response.count ?? 0);
+				const limit = Number(response.limit ?? items.length);
+				return { items, hasMore: total > page * limit };
+			},
+			{
+				returnAll: this.getNodeParameter('returnAll', i) as boolean,
+				limit: this.getNodeParameter('limit', i, 50) as number,
+			},
+		);
+	},
+};

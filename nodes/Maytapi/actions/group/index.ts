@@ -1,0 +1,26 @@
+import type { ResourceDefinition } from '../../../shared/execute';
+import { createGroup } from './create.operation';
+import { getGroup } from './get.operation';
+import { getManyGroups } from './getMany.operation';
+import { leaveGroup } from './leave.operation';
+import { addParticipants, demoteParticipants, promoteParticipants, removeParticipants } from './participants.operations';
+import { setGroupPicture } from './setPicture.operation';
+import { updateGroupSettings } from './updateSettings.operation';
+
+export const group: ResourceDefinition = {
+	name: 'Group',
+	value: 'group',
+	description: 'Create and manage WhatsApp groups',
+	operations: [
+		createGroup,
+		getManyGroups,
+		getGroup,
+		addParticipants,
+		removeParticipants,
+		promoteParticipants,
+		demoteParticipants,
+		updateGroupSettings,
+		setGroupPicture,
+		leaveGroup,
+	],
+};

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { OperationDefinition } from '../../../shared/execute';
+import { groupLocator, phoneLocator, phoneRequest, validator } from '../common';
+
+export function groupIdOf(ctx: IExecuteFunctions, i: number): string {
+	const id = String(ctx.getNodeParameter('groupId', i, '', { extractValue: true }) ?? '').trim();
+	const check = validator(ctx, i);
+	if (!/^[\w-]+@g\.us$/.test(check.required(id, 'Group'))) check.fail(`"Group" must be a group ID ending in @g.us, got "${id}"`);
+	return id;
+}
+
+/** add / remove / promote / demote: one call per participant, one output item per participant. */
+function participantOperation(operation: string, name: string, action: string, description: string, path: string): OperationDefinition {
+	return {
+		resource: 'group',
+		operation,
+		name,
+		action,
+		description,
+		properties: [
+			phoneLocator,
+			groupLocator,
+			{
+				displayName: 'Participants',
+				name: 'numbers',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: '905301234567, 905301234568',
+				description: 'Phone numbers with country code, separated by commas or new lines',
+			},
+		],
+		async execute(this: IExecuteFunctions, i: number) {
+			const conversationId = groupIdOf(this, i);
+			const numbers = validator(this, i).phones(this.getNodeParameter('numbers', i), 'Participants', { allowChatId: true });
+			const results: IDataObject[] = [];
+			for (const number of numbers) {
+				const participant = number.includes('@') ? number : `${number}@c.us`;
+				const response = await phoneRequest.call(this, i, 'POST', path, { conversation_id: conversationId, number: participant });
+				results.push({ groupId: conversationId, participant, success: response.success ?? true });
+			}
+			return results;
+		},
+	};
+}
+
+export const addParticipants = participantOperation('addParticipants', 'Add Participants', 'Add participants to a group', 'Add people to a group (this phone must be an admin)', '/group/add');
+export const removeParticipants = participantOperation('removeParticipants', 'Remove Participants', 'Remove participants from a group', 'Remove people from a group (this phone must be an admin)', '/group/remove');
+export const promoteParticipants = participantOperation('promoteParticipants', 'Promote Participants', 'Make participants group admins', 'Make group members admins', '/group/promote');
+export const demoteParticipants = participantOperation('demoteParticipants', 'Demote Participants', 'Remove admin rights from participants', 'Turn group admins back into members', '/group/demote');

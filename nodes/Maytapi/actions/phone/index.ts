@@ -1,0 +1,29 @@
+import type { ResourceDefinition } from '../../../shared/execute';
+import { addPhone } from './add.operation';
+import { getConfig, setConfig } from './config.operations';
+import { getManyPhones } from './getMany.operation';
+import { getQrCode, getScreenshot } from './images.operations';
+import { factoryReset, getCatalog, getQueue, getStatus, logout, purgeQueue, redeploy } from './session.operations';
+import { setProfilePicture } from './setProfilePicture.operation';
+
+export const phone: ResourceDefinition = {
+	name: 'Phone',
+	value: 'phone',
+	description: 'Manage phone instances (WhatsApp sessions)',
+	operations: [
+		getManyPhones,
+		addPhone,
+		getStatus,
+		getQrCode,
+		getScreenshot,
+		logout,
+		redeploy,
+		factoryReset,
+		getQueue,
+		purgeQueue,
+		getConfig,
+		setConfig,
+		getCatalog,
+		setProfilePicture,
+	],
+};

@@ -1,0 +1,205 @@
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { providerError } from './errors';
+import type { ProviderContext, ProviderSpec } from './provider';
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path appended to the credential's base URL, exactly as the provider documents it. */
+	path?: string;
+	/** Absolute URL (e.g. a pagination `next` link); must stay on the credential's origin. */
+	url?: string;
+	body?: IDataObject | IDataObject[];
+	qs?: IDataObject;
+	headers?: IDataObject;
+	/**
+	 * True when the call has an effect that must not happen twice (sending a message). Such a call
+	 * is retried only when the provider certainly did not accept it (429, 503, connection refused).
+	 */
+	unsafeToRepeat?: boolean;
+	/** Return the body as a Buffer (images, files) instead of parsed JSON. */
+	binary?: boolean;
+	itemIndex?: number;
+}
+
+export interface ApiResponse<T = unknown> {
+	status: number;
+	headers: Record<string, string>;
+	body: T;
+}
+
+/** Bounds of the retry policy; fixed so that behaviour is predictable for workflow authors. */
+export const RETRY_POLICY = {
+	maxAttempts: 4,
+	/** A 429 asking for a longer wait than this fails instead of blocking the workflow. */
+	maxWaitMs: 60_000,
+	backoffMs: [500, 1500, 4000],
+};
+
+/** Transport errors where the request never reached the provider: always safe to retry. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+	const out: Record<string, string> = {};
+	if (headers && typeof headers === 'object') {
+		for (const [k, v] of Object.entries(headers as Record<string, unknown>)) {
+			out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+		}
+	}
+	return out;
+}
+
+/**
+ * How long a 429 asks us to wait, from `Retry-After` (seconds or HTTP date) or
+ * `X-RateLimit-Reset` (epoch seconds, or seconds from now when small). Undefined when unsaid.
+ */
+export function rateLimitWaitMs(headers: Record<string, string>, now = Date.now()): number | undefined {
+	const retryAfter = headers['retry-after'];
+	if (retryAfter !== undefined && retryAfter !== '') {
+		const seconds = Number(retryAfter);
+		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+		const date = Date.parse(retryAfter);
+		if (!Number.isNaN(date)) return Math.max(0, date - now);
+	}
+	const reset = Number(headers['x-ratelimit-reset'] ?? headers['ratelimit-reset']);
+	if (Number.isFinite(reset) && reset > 0) {
+		// Values this large are epoch timestamps (seconds, or milliseconds); smaller ones are a delay.
+		if (reset > 1e12) return Math.max(0, reset - now);
+		if (reset > 1e9) return Math.max(0, reset * 1000 - now);
+		return reset * 1000;
+	}
+	return undefined;
+}
+
+function transportErrorCode(error: unknown): string | undefined {
+	// httpRequestWithAuthentication wraps transport errors in NodeApiError; the code sits on the cause.
+	let current = error as { code?: unknown; cause?: unknown; context?: { code?: unknown } } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && /^E[A-Z]+$/.test(current.code)) return current.code;
+		if (typeof current.context?.code === 'string') return current.context.code;
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+function joinUrl(base: string, path: string): string {
+	return `${base.replace(/\/+$/, '')}${path.startsWith('/') ? '' : '/'}${path}`;
+}
+
+/**
+ * The only code in the package that calls `httpRequestWithAuthentication`: builds the request from
+ * the credential's base URL, maps failures (including 2xx bodies that say failure) to NodeApiError
+ * with the provider's message and no secrets, and applies the retry policy.
+ */
+export async function apiRequest<T = unknown>(
+	this: ProviderContext,
+	spec: ProviderSpec,
+	request: ApiRequest,
+): Promise<ApiResponse<T>> {
+	const credentials = await this.getCredentials(spec.credentialType);
+	const secrets = spec.secretFields.map((f) => String(credentials[f] ?? '')).filter(Boolean);
+	const base = spec.baseUrl(credentials);
+	const node = this.getNode();
+	const fail = (status: number | undefined, body: unknown, providerMessage?: string) =>
+		providerError({ node, provider: spec.name, status, body, providerMessage, secrets, itemIndex: request.itemIndex });
+
+	let url: string;
+	if (request.url) {
+		if (new URL(request.url).origin !== new URL(base).origin) {
+			throw fail(undefined, undefined, `refusing to send the credential to another host (${new URL(request.url).origin})`);
+		}
+		url = request.url;
+	} else {
+		url = joinUrl(base, request.path ?? '');
+	}
+
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		qs: request.qs,
+		headers: { accept: request.binary ? '*/*' : 'application/json', ...(request.headers ?? {}) },
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		json: !request.binary,
+		...(request.binary ? { encoding: 'arraybuffer' as const } : {}),
+		...(request.body !== undefined ? { body: request.body } : {}),
+	};
+
+	for (let attempt = 1; ; attempt++) {
+		const lastAttempt = attempt >= RETRY_POLICY.maxAttempts;
+		const backoff = RETRY_POLICY.backoffMs[Math.min(attempt - 1, RETRY_POLICY.backoffMs.length - 1)];
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				spec.credentialType,
+				options,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const code = transportErrorCode(error);
+			const neverSent = code !== undefined && NEVER_SENT.has(code);
+			if (!lastAttempt && (neverSent || !request.unsafeToRepeat)) {
+				await sleep(backoff);
+				continue;
+			}
+			const why = neverSent
+				? `could not connect (${code})`
+				: `no answer (${code ?? 'connection error'}); the request may have been accepted, so it was not repeated to avoid a duplicate`;
+			throw fail(undefined, undefined, why);
+		}
+
+		const status = response.statusCode;
+		const headers = lowerCaseHeaders(response.headers);
+		const body = request.binary ? Buffer.from(response.body as ArrayBuffer) : response.body;
+
+		if (status >= 200 && status < 300) {
+			// A file endpoint may still answer with a JSON error body (e.g. "not on the QR screen").
+			const json = request.binary ? (/json/i.test(headers['content-type'] ?? '') ? tryParseJson(body as Buffer) : undefined) : body;
+			const failure = json === undefined ? undefined : spec.failureOf(json);
+			if (failure !== undefined) throw fail(status, json, failure);
+			return { status, headers, body: body as T };
+		}
+
+		const errorBody = request.binary ? tryParseJson(body as Buffer) : body;
+		if (!lastAttempt && (status === 429 || status === 503)) {
+			// The provider refused the call outright, so repeating it cannot duplicate anything.
+			const wait = rateLimitWaitMs(headers) ?? backoff;
+			if (wait <= RETRY_POLICY.maxWaitMs) {
+				await sleep(wait);
+				continue;
+			}
+		}
+		if (!lastAttempt && (status === 502 || status === 504) && !request.unsafeToRepeat) {
+			await sleep(backoff);
+			continue;
+		}
+		throw fail(status, errorBody, spec.messageOf?.(errorBody) ?? defaultMessageOf(errorBody));
+	}
+}
+
+function tryParseJson(buffer: Buffer): unknown {
+	const text = buffer.toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+/** The error text most APIs use: `message`, `error`, `error.message`, `detail`, `errors[0]`. */
+export function defaultMessageOf(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim() ? body.trim().slice(0, 300) : undefined;
+	if (!body || typeof body !== 'object') return undefined;
+	const b = body as Record<string, unknown>;
+	for (const key of ['message', 'error_description', 'detail', 'msg', 'reason']) {
+		if (typeof b[key] === 'string' && b[key]) return b[key] as string;
+	}
+	if (typeof b.error === 'string') return b.error;
+	if (b.error && typeof b.error === 'object') return defaultMessageOf(b.error);
+	if (Array.isArray(b.errors) && b.errors.length) {
+		const first = b.errors[0];
+		return typeof first === 'string' ? first : defaultMessageOf(first);
+	}
+	return undefined;
+}
