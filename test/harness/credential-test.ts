@@ -1,0 +1,41 @@
+import axios from 'axios';
+import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INode } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { resolveWithCredentials, TestCredentialsHelper } from './credentials';
+import { TestNodeTypes } from './engine';
+
+/**
+ * Runs a credential type's `test` like n8n's credential tester: resolves the request's expressions
+ * with `$credentials`, applies `authenticate`, sends it, and applies the `rules`.
+ */
+export async function testCredential(type: ICredentialType, credentials: ICredentialDataDecryptedObject) {
+	if (!type.test || !('request' in type.test)) throw new Error(`${type.name} has no request test`);
+	const node: INode = { id: 'n', name: 'Credential Test', type: 'harness.start', typeVersion: 1, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({ id: 'cred-test', nodes: [node], connections: {}, active: false, nodeTypes: new TestNodeTypes() });
+	const resolve = (v: unknown) => resolveWithCredentials(workflow, node, v, credentials) as string;
+	const request = type.test.request;
+	const url = `${resolve(request.baseURL ?? '')}${resolve(request.url ?? '')}`;
+	const options = await new TestCredentialsHelper({ [type.name]: type }, { [type.name]: credentials }).authenticate(
+		credentials,
+		type.name,
+		{ url, method: request.method ?? 'GET', headers: { ...(request.headers ?? {}) }, qs: { ...(request.qs ?? {}) } } as IHttpRequestOptions,
+		workflow,
+		node,
+	);
+	const response = await axios.request({
+		url: options.url,
+		method: options.method,
+		headers: options.headers as Record<string, string>,
+		params: options.qs,
+		validateStatus: () => true,
+	});
+	if (response.status >= 400) return { status: 'Error' as const, message: `HTTP ${response.status}`, request: options };
+	for (const rule of type.test.rules ?? []) {
+		if (rule.type === 'responseSuccessBody') {
+			const { key, value, message } = rule.properties as { key: string; value: unknown; message: string };
+			if ((response.data as Record<string, unknown>)?.[key] === value) return { status: 'Error' as const, message, request: options };
+		}
+	}
+	return { status: 'OK' as const, message: 'Connection tested successfully', request: options };
+}
