@@ -1,0 +1,127 @@
+// @ts-check
+'use strict';
+/**
+ * Runs the provider fakes side by side, for `npm run dev` and the end-to-end test.
+ *
+ *   node test/fakes/simulator.js [--maytapi-port N] [--sobot-port N] [--host H] [--quiet]
+ *
+ * Prints one `key=value` line per fake on stdout (request logs go to stderr) and stays up until
+ * SIGINT/SIGTERM. Port 0 picks a free port; the printed line carries the real one.
+ */
+const { MaytapiFake, DEFAULTS: MAYTAPI_DEFAULTS } = require('./maytapi');
+const { SobotFake, DEFAULTS: SOBOT_DEFAULTS } = require('./sobot');
+
+/**
+ * Default ports and credentials of each fake, for whoever writes n8n credentials for them.
+ * `baseUrl(origin)` gives the credential's base URL for a running fake.
+ */
+const PROVIDERS = Object.freeze({
+	maytapi: Object.freeze({
+		defaultPort: 5681,
+		credentials: Object.freeze({ productId: MAYTAPI_DEFAULTS.productId, token: MAYTAPI_DEFAULTS.token }),
+		/** @param {string} origin */
+		baseUrl: (origin) => `${origin}/api`,
+	}),
+	sobot: Object.freeze({
+		defaultPort: 5682,
+		credentials: Object.freeze({ apiKey: SOBOT_DEFAULTS.apiKey, apiSecret: SOBOT_DEFAULTS.apiSecret }),
+		/** @param {string} origin */
+		baseUrl: (origin) => origin,
+	}),
+});
+
+/**
+ * Start both fakes. If the second fails to start, the first is stopped again.
+ * @param {{ maytapiPort?: number, sobotPort?: number, host?: string, log?: boolean }} [options]
+ * @returns {Promise<{ maytapi: MaytapiFake, sobot: SobotFake, stop: () => Promise<void> }>}
+ */
+async function startSimulator({
+	maytapiPort = PROVIDERS.maytapi.defaultPort,
+	sobotPort = PROVIDERS.sobot.defaultPort,
+	host = '127.0.0.1',
+	log,
+} = {}) {
+	const maytapi = new MaytapiFake({ log });
+	const sobot = new SobotFake({ log });
+	await maytapi.start(maytapiPort, host);
+	try {
+		await sobot.start(sobotPort, host);
+	} catch (error) {
+		await maytapi.stop();
+		throw error;
+	}
+	return {
+		maytapi,
+		sobot,
+		stop: async () => {
+			await Promise.all([maytapi.stop(), sobot.stop()]);
+		},
+	};
+}
+
+/**
+ * @param {string[]} argv
+ * @returns {{ maytapiPort?: number, sobotPort?: number, host?: string, quiet: boolean }}
+ */
+function parseArgs(argv) {
+	/** @type {{ maytapiPort?: number, sobotPort?: number, host?: string, quiet: boolean }} */
+	const options = { quiet: false };
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		const [flag, inline] = arg.split('=', 2);
+		const value = () => {
+			const v = inline ?? argv[++i];
+			if (v === undefined) throw new Error(`${flag} needs a value`);
+			return v;
+		};
+		/** @param {string} v */
+		const port = (v) => {
+			const n = Number(v);
+			if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${flag}: invalid port ${v}`);
+			return n;
+		};
+		if (flag === '--maytapi-port') options.maytapiPort = port(value());
+		else if (flag === '--sobot-port') options.sobotPort = port(value());
+		else if (flag === '--host') options.host = value();
+		else if (flag === '--quiet') options.quiet = true;
+		else if (flag === '--help' || flag === '-h') {
+			console.log('Usage: node test/fakes/simulator.js [--maytapi-port N] [--sobot-port N] [--host H] [--quiet]');
+			process.exit(0);
+		} else throw new Error(`Unknown argument ${arg}`);
+	}
+	return options;
+}
+
+async function main() {
+	const { quiet, ...ports } = parseArgs(process.argv.slice(2));
+	const sim = await startSimulator({ ...ports, log: !quiet });
+	const { maytapi, sobot } = sim;
+	console.log(`maytapi baseUrl=${maytapi.baseUrl} productId=${maytapi.productId} token=${maytapi.token} phoneIds=${maytapi.phones.map((p) => p.id).join(',')}`);
+	console.log(`sobot baseUrl=${sobot.baseUrl} apiKey=${sobot.apiKey} apiSecret=${sobot.apiSecret}`);
+
+	let stopping = false;
+	/** @param {string} signal */
+	const shutdown = (signal) => {
+		if (stopping) return;
+		stopping = true;
+		if (!quiet) console.error(`[simulator] ${signal}: stopping`);
+		sim.stop().then(
+			() => process.exit(0),
+			(error) => {
+				console.error(error);
+				process.exit(1);
+			},
+		);
+	};
+	process.on('SIGINT', () => shutdown('SIGINT'));
+	process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(`[simulator] ${error.message ?? error}`);
+		process.exit(1);
+	});
+}
+
+module.exports = { startSimulator, PROVIDERS };
