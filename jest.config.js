@@ -1,3 +1,9 @@
+const os = require('node:os');
+const path = require('node:path');
+
+// n8n-core keeps binary data and instance settings under its user folder: use a throwaway one.
+process.env.N8N_USER_FOLDER ??= path.join(os.tmpdir(), 'n8n-nodes-whatsapp-providers-jest');
+
 /** Tests run TypeScript sources through ts-jest; fakes and harness live under test/. */
 module.exports = {
 	testEnvironment: 'node',

@@ -1,6 +1,7 @@
 import { Container } from '@n8n/di';
 import { BinaryDataService, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
+	IBinaryData,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
@@ -70,6 +71,12 @@ let binaryReady: Promise<void> | undefined;
 export async function ensureBinaryData(): Promise<void> {
 	binaryReady ??= Container.get(BinaryDataService).init();
 	await binaryReady;
+}
+
+/** The bytes of an n8n binary property, read the way nodes read them (from n8n's binary store). */
+export async function readBinary(binary: IBinaryData): Promise<Buffer> {
+	await ensureBinaryData();
+	return await Container.get(BinaryDataService).getAsBuffer(binary);
 }
 
 export function additionalData(
