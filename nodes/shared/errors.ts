@@ -46,6 +46,8 @@ export interface ProviderErrorInput {
 	providerMessage?: string;
 	status?: number;
 	body?: unknown;
+	/** Extra facts for the description (e.g. a transport error code). */
+	detail?: string;
 	secrets: string[];
 	itemIndex?: number;
 }
@@ -56,7 +58,9 @@ export function providerError(input: ProviderErrorInput): NodeApiError {
 	const said = input.providerMessage ? redact(input.providerMessage, secrets) : undefined;
 	const message = `${provider}: ${said ?? (status ? `HTTP ${status}` : 'request failed')}`;
 	const bodyText = describeBody(input.body, secrets);
-	const description = [hintFor(status), bodyText ? `Response: ${bodyText}` : ''].filter(Boolean).join('\n');
+	const description = [hintFor(status), input.detail ?? '', bodyText ? `Response: ${bodyText}` : '']
+		.filter(Boolean)
+		.join('\n');
 	// A plain object, never the transport error itself: that one carries request headers (secrets).
 	const response: JsonObject = { message, ...(status ? { httpCode: String(status) } : {}) };
 	return new NodeApiError(node, response, {

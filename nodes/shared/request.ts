@@ -101,8 +101,8 @@ export async function apiRequest<T = unknown>(
 	const secrets = spec.secretFields.map((f) => String(credentials[f] ?? '')).filter(Boolean);
 	const base = spec.baseUrl(credentials);
 	const node = this.getNode();
-	const fail = (status: number | undefined, body: unknown, providerMessage?: string) =>
-		providerError({ node, provider: spec.name, status, body, providerMessage, secrets, itemIndex: request.itemIndex });
+	const fail = (status: number | undefined, body: unknown, providerMessage?: string, detail?: string) =>
+		providerError({ node, provider: spec.name, status, body, providerMessage, detail, secrets, itemIndex: request.itemIndex });
 
 	let url: string;
 	if (request.url) {
@@ -143,10 +143,11 @@ export async function apiRequest<T = unknown>(
 				await sleep(backoff);
 				continue;
 			}
+			// The code goes to the description: n8n replaces messages that contain one.
 			const why = neverSent
-				? `could not connect (${code})`
-				: `no answer (${code ?? 'connection error'}); the request may have been accepted, so it was not repeated to avoid a duplicate`;
-			throw fail(undefined, undefined, why);
+				? 'could not connect'
+				: 'the connection broke before an answer came; the request may have been accepted, so it was not repeated to avoid a duplicate';
+			throw fail(undefined, undefined, why, `Network error: ${code ?? (error as Error).message}`);
 		}
 
 		const status = response.statusCode;

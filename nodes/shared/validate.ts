@@ -119,7 +119,7 @@ export class InputValidator {
 
 	size(bytes: number, maxBytes: number, field: string): void {
 		if (bytes > maxBytes) {
-			this.fail(`"${field}" is ${formatBytes(bytes)}, the provider accepts at most ${formatBytes(maxBytes)}`);
+			this.fail(`"${field}" is ${formatBytes(bytes)} (${bytes} bytes), the provider accepts at most ${formatBytes(maxBytes)}`);
 		}
 	}
 
