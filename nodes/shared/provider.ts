@@ -27,6 +27,11 @@ export interface ProviderSpec {
 	 * (e.g. `success:false`), otherwise undefined.
 	 */
 	failureOf(body: unknown): string | undefined;
+	/**
+	 * For a 2xx body that failureOf says failed: the status the body itself claims (e.g. a `code`
+	 * field), so the error carries that code and its hint instead of the misleading HTTP 200.
+	 */
+	bodyStatus?(body: unknown): number | undefined;
 	/** For a non-2xx body: the provider's own message, when it has one. */
 	messageOf?(body: unknown): string | undefined;
 }

@@ -158,7 +158,7 @@ export async function apiRequest<T = unknown>(
 			// A file endpoint may still answer with a JSON error body (e.g. "not on the QR screen").
 			const json = request.binary ? (/json/i.test(headers['content-type'] ?? '') ? tryParseJson(body as Buffer) : undefined) : body;
 			const failure = json === undefined ? undefined : spec.failureOf(json);
-			if (failure !== undefined) throw fail(status, json, failure);
+			if (failure !== undefined) throw fail(spec.bodyStatus?.(json) ?? status, json, failure);
 			return { status, headers, body: body as T };
 		}
 
