@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { buildProperties, executePerItem } from '../shared/execute';
+import { customer } from './actions/customer';
+
+const resources = [customer];
+
+export class Sobot implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sobot',
+		name: 'sobot',
+		icon: { light: 'file:sobot.svg', dark: 'file:sobot.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send WhatsApp messages and templates, and sync customers with the Sobot team inbox',
+		defaults: { name: 'Sobot' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sobotApi', required: true }],
+		properties: buildProperties(resources),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executePerItem.call(this, resources);
+	}
+}

@@ -1,0 +1,135 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { DeliveryMapper } from '../../shared/trigger/delivery';
+import type { NormalisedEvent } from '../../shared/trigger/events';
+import { makeEvent } from '../../shared/trigger/events';
+
+const PROVIDER = 'sobot';
+
+/**
+ * Sobot posts two shapes (reference §4): inbound messages as a JSON array of Meta-like changes
+ * `{value: {messaging_product, metadata, contacts, messages}, field}`, and statuses as a flat object
+ * `{id, status, timestamp}`. Unknown fields always pass; anything else is malformed.
+ */
+const inboundMessage = z.object({ id: z.string().min(1), from: z.string().min(1), type: z.string().min(1) }).passthrough();
+const metaStatus = z.object({ id: z.string().min(1), status: z.string().min(1) }).passthrough();
+const change = z
+	.object({
+		field: z.string(),
+		value: z
+			.object({
+				metadata: z.object({}).passthrough().optional(),
+				contacts: z.array(z.object({}).passthrough()).optional(),
+				messages: z.array(inboundMessage).optional(),
+				// Not documented for Sobot, but its envelope copies Meta's, whose statuses live here.
+				statuses: z.array(metaStatus).optional(),
+			})
+			.passthrough(),
+	})
+	.passthrough();
+const flatStatus = z
+	.object({ id: z.string().min(1), status: z.string().min(1), timestamp: z.union([z.string(), z.number()]).optional() })
+	.passthrough();
+
+export const sobotDeliverySchema = z.union([z.array(change).min(1), flatStatus]);
+export type SobotDelivery = z.infer<typeof sobotDeliverySchema>;
+
+/** Types whose payload is a media object (`url`, `mime_type`, …) under the key named by the type. */
+const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker', 'voice']);
+
+/**
+ * The media object of a message. The docs show an inbound video with its media under `image`
+ * (§5 item 5), so that key is the fallback for every media type.
+ */
+function mediaOf(message: IDataObject): IDataObject | undefined {
+	const own = message[String(message.type)];
+	if (own && typeof own === 'object') return own as IDataObject;
+	return message.image && typeof message.image === 'object' ? (message.image as IDataObject) : undefined;
+}
+
+/** The words a person sent, whatever the message type (reply buttons and list picks included). */
+function textOf(message: IDataObject, media: IDataObject | undefined): string | null {
+	const sub = (key: string) => (message[key] && typeof message[key] === 'object' ? (message[key] as IDataObject) : {});
+	switch (message.type) {
+		case 'text':
+			return (sub('text').body as string) ?? null;
+		case 'interactive': {
+			const interactive = sub('interactive');
+			const reply = (interactive.button_reply ?? interactive.list_reply ?? {}) as IDataObject;
+			return (reply.title as string) ?? null;
+		}
+		case 'button':
+			return (sub('button').text as string) ?? (sub('button').payload as string) ?? null;
+		case 'location': {
+			const { latitude, longitude } = sub('location');
+			return latitude !== undefined && longitude !== undefined ? `${latitude},${longitude}` : null;
+		}
+		case 'reaction':
+			return (sub('reaction').emoji as string) ?? null;
+		default:
+			return (media?.caption as string) ?? null;
+	}
+}
+
+function messageEvent(item: IDataObject, value: IDataObject, message: IDataObject): NormalisedEvent {
+	const type = String(message.type);
+	const media = MEDIA_TYPES.has(type) ? mediaOf(message) : undefined;
+	const business = ((value.metadata ?? {}) as IDataObject).display_phone_number as string | undefined;
+	return makeEvent(PROVIDER, {
+		event: 'message',
+		type,
+		messageId: message.id as string,
+		// A Sobot conversation is the customer's number: reply to it with "Customer Number".
+		chatId: message.from as string,
+		from: message.from as string,
+		to: business ?? null,
+		fromMe: false,
+		text: textOf(message, media),
+		media: media
+			? { url: media.url as string, mimeType: media.mime_type as string, caption: media.caption as string, fileName: media.filename as string }
+			: null,
+		timestamp: message.timestamp,
+		raw: item,
+	});
+}
+
+function statusEvent(status: IDataObject, raw: IDataObject): NormalisedEvent {
+	const recipient = (status.recipient_id as string) ?? null;
+	return makeEvent(PROVIDER, {
+		event: 'status',
+		type: String(status.status),
+		status: String(status.status),
+		messageId: status.id as string,
+		chatId: recipient,
+		to: recipient,
+		fromMe: true,
+		timestamp: status.timestamp,
+		raw,
+	});
+}
+
+function toEvents(payload: SobotDelivery): NormalisedEvent[] {
+	if (!Array.isArray(payload)) return [statusEvent(payload as IDataObject, payload as IDataObject)];
+	return (payload as IDataObject[]).flatMap((item) => {
+		const value = item.value as IDataObject;
+		const messages = (value.messages ?? []) as IDataObject[];
+		const statuses = (value.statuses ?? []) as IDataObject[];
+		if (item.field !== 'messages' || (!messages.length && !statuses.length)) {
+			// A change this node does not know (another field, or no messages/statuses): pass it on as is.
+			return item.field === 'messages' ? [] : [makeEvent(PROVIDER, { event: 'other', type: String(item.field), raw: item })];
+		}
+		return [...messages.map((m) => messageEvent(item, value, m)), ...statuses.map((s) => statusEvent(s, item))];
+	});
+}
+
+export const sobotDeliveries: DeliveryMapper<SobotDelivery> = {
+	provider: 'Sobot',
+	schema: sobotDeliverySchema,
+	toEvents,
+	redeliveryKey(event) {
+		// Message id + status (reference §5 item 7); "other" deliveries carry no id to compare.
+		if (!event.messageId) return undefined;
+		return [event.event, event.messageId, event.status ?? ''].join('|');
+	},
+};
