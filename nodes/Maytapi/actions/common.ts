@@ -38,6 +38,17 @@ export const toField: INodeProperties = {
 		'Phone number with country code (+, spaces and dashes are removed), or a chat ID such as 905301234567@c.us or a group ID ending in @g.us',
 };
 
+/** A list of phone numbers (participants, numbers to check): comma- or line-separated. */
+export const numbersField = (displayName: string): INodeProperties => ({
+	displayName,
+	name: 'numbers',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '905301234567, 905301234568',
+	description: 'Phone numbers with country code, separated by commas or new lines',
+});
+
 export const messageIdField = (displayName: string, description: string): INodeProperties => ({
 	displayName,
 	name: 'messageId',

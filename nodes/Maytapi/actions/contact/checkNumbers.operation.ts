@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/execute';
-import { phoneLocator, phoneRequest, validator } from '../common';
+import { numbersField, phoneLocator, phoneRequest, validator } from '../common';
 
 export const checkNumbers: OperationDefinition = {
 	resource: 'contact',
@@ -11,15 +11,7 @@ export const checkNumbers: OperationDefinition = {
 	description: 'Check whether phone numbers have WhatsApp; one output item per number',
 	properties: [
 		phoneLocator,
-		{
-			displayName: 'Numbers',
-			name: 'numbers',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '905301234567, 905301234568',
-			description: 'Phone numbers with country code, separated by commas or new lines',
-		},
+		numbersField('Numbers'),
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		const numbers = validator(this, i).phones(this.getNodeParameter('numbers', i), 'Numbers');

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/execute';
-import { phoneLocator, phoneRequest, validator } from '../common';
+import { numbersField, phoneLocator, phoneRequest, validator } from '../common';
 
 export const createGroup: OperationDefinition = {
 	resource: 'group',
@@ -12,15 +12,7 @@ export const createGroup: OperationDefinition = {
 	properties: [
 		phoneLocator,
 		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Group title' },
-		{
-			displayName: 'Participants',
-			name: 'numbers',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '905301234567, 905301234568',
-			description: 'Phone numbers with country code, separated by commas or new lines',
-		},
+		numbersField('Participants'),
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		const check = validator(this, i);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/execute';
-import { groupLocator, phoneLocator, phoneRequest, validator } from '../common';
+import { groupLocator, numbersField, phoneLocator, phoneRequest, validator } from '../common';
 
 export function groupIdOf(ctx: IExecuteFunctions, i: number): string {
 	const id = String(ctx.getNodeParameter('groupId', i, '', { extractValue: true }) ?? '').trim();
@@ -21,15 +21,7 @@ function participantOperation(operation: string, name: string, action: string, d
 		properties: [
 			phoneLocator,
 			groupLocator,
-			{
-				displayName: 'Participants',
-				name: 'numbers',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: '905301234567, 905301234568',
-				description: 'Phone numbers with country code, separated by commas or new lines',
-			},
+			numbersField('Participants'),
 		],
 		async execute(this: IExecuteFunctions, i: number) {
 			const conversationId = groupIdOf(this, i);
