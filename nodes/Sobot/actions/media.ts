@@ -1,0 +1,143 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { InputValidator } from '../../shared/validate';
+import { MB } from '../../shared/validate';
+
+export type MediaKind = 'image' | 'video' | 'document' | 'sticker';
+
+export const DOCUMENT_MIME_TYPES = [
+	'application/pdf',
+	'text/plain',
+	'application/msword',
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	'application/vnd.ms-excel',
+	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	'application/vnd.ms-powerpoint',
+	'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+] as const;
+
+/** What Sobot documents per media type (free-form messages and template headers alike). */
+export const MEDIA: Record<MediaKind, { label: string; mimeTypes: readonly string[]; maxBytes: number; limitText: string }> = {
+	image: { label: 'Image', mimeTypes: ['image/jpeg', 'image/png'], maxBytes: 5 * MB, limitText: '5 MB, 8-bit RGB or RGBA' },
+	video: { label: 'Video', mimeTypes: ['video/mp4', 'video/3gp'], maxBytes: 16 * MB, limitText: '16 MB, H.264 video with at most one AAC audio stream' },
+	document: { label: 'Document', mimeTypes: DOCUMENT_MIME_TYPES, maxBytes: 100 * MB, limitText: '100 MB' },
+	sticker: { label: 'Sticker', mimeTypes: ['image/webp'], maxBytes: 500 * 1024, limitText: '100 KB static, 500 KB animated' },
+};
+
+const MIME_BY_EXTENSION: Record<string, string> = {
+	jpg: 'image/jpeg',
+	jpeg: 'image/jpeg',
+	png: 'image/png',
+	webp: 'image/webp',
+	gif: 'image/gif',
+	bmp: 'image/bmp',
+	svg: 'image/svg+xml',
+	heic: 'image/heic',
+	mp4: 'video/mp4',
+	'3gp': 'video/3gp',
+	'3gpp': 'video/3gp',
+	mov: 'video/quicktime',
+	avi: 'video/x-msvideo',
+	mkv: 'video/x-matroska',
+	webm: 'video/webm',
+	mp3: 'audio/mpeg',
+	ogg: 'audio/ogg',
+	opus: 'audio/ogg',
+	m4a: 'audio/mp4',
+	aac: 'audio/aac',
+	amr: 'audio/amr',
+	txt: 'text/plain',
+	csv: 'text/csv',
+	pdf: 'application/pdf',
+	doc: 'application/msword',
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	xls: 'application/vnd.ms-excel',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	ppt: 'application/vnd.ms-powerpoint',
+	pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+	zip: 'application/zip',
+};
+
+/** The file name at the end of a URL's path (decoded), if it has one. */
+export function fileNameOf(url: string): string | undefined {
+	try {
+		const last = new URL(url).pathname.split('/').pop() ?? '';
+		return decodeURIComponent(last) || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** MIME type implied by a URL's file extension; undefined when there is none or it is unknown. */
+export function mimeFromUrl(url: string): string | undefined {
+	const match = /\.([a-z0-9]+)$/i.exec(fileNameOf(url) ?? '');
+	return match ? MIME_BY_EXTENSION[match[1].toLowerCase()] : undefined;
+}
+
+const PRIVATE_HOST = /^(localhost|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|0\.0\.0\.0|\[::1?\])$/i;
+
+/** A media URL Sobot can fetch: http(s), and not an address only this machine or network can reach. */
+export function publicUrl(check: InputValidator, value: unknown, field: string): string {
+	const url = check.url(value, field);
+	if (PRIVATE_HOST.test(new URL(url).hostname)) {
+		check.fail(`"${field}" must be a public URL that Sobot's servers can download, got "${url}"`);
+	}
+	return url;
+}
+
+/**
+ * The media's MIME type: the one chosen on the node, else the URL's extension; either way it must
+ * be one Sobot accepts for this kind of media.
+ */
+export function mediaMimeType(check: InputValidator, kind: MediaKind, url: string, chosen: string, urlField: string, mimeField = 'MIME Type'): string {
+	const { mimeTypes, label } = MEDIA[kind];
+	if (chosen && chosen !== 'auto') return check.mimeType(chosen, mimeTypes, mimeField);
+	const implied = mimeFromUrl(url);
+	if (!implied) {
+		check.fail(
+			`"${mimeField}" is needed: the type of "${urlField}" can't be told from its file name`,
+			`Choose the file's type in "${mimeField}". Sobot accepts ${mimeTypes.join(', ')} for ${label.toLowerCase()}s.`,
+		);
+	}
+	if (!mimeTypes.includes(implied)) {
+		check.fail(`"${urlField}" points to a ${implied} file; Sobot accepts ${mimeTypes.join(', ')} for ${label.toLowerCase()}s`);
+	}
+	return implied;
+}
+
+/** For template headers, which carry no MIME type: reject a URL whose extension is of the wrong kind. */
+export function checkUrlExtension(check: InputValidator, kind: MediaKind, url: string, field: string): void {
+	const implied = mimeFromUrl(url);
+	if (implied && !MEDIA[kind].mimeTypes.includes(implied)) {
+		check.fail(`"${field}" points to a ${implied} file; Sobot accepts ${MEDIA[kind].mimeTypes.join(', ')} for ${MEDIA[kind].label.toLowerCase()}s`);
+	}
+}
+
+export function mimeTypeField(kind: MediaKind): INodeProperties {
+	return {
+		displayName: 'MIME Type',
+		name: 'mimeType',
+		type: 'options',
+		options: [
+			{ name: 'From the URL’s File Extension', value: 'auto' },
+			...MEDIA[kind].mimeTypes.map((m) => ({ name: m, value: m })),
+		],
+		default: 'auto',
+		description: 'Sobot needs the file’s type. Choose it when the URL has no file extension.',
+	};
+}
+
+export function urlOnlyNotice(kind: MediaKind): INodeProperties {
+	return {
+		displayName: `Sobot takes media only as a public URL that it downloads itself: it has no upload endpoint, so a file from an earlier node (binary data) cannot be sent. Upload it somewhere public first (e.g. S3) and use its link. Sobot's limit: ${MEDIA[kind].limitText}; the size can't be checked from a URL.`,
+		name: 'urlOnlyNotice',
+		type: 'notice',
+		default: '',
+	};
+}
+
+/** WhatsApp shows no emoji in headers (Sobot: "No Emojis"). */
+export function noEmoji(check: InputValidator, value: string | undefined, field: string): string | undefined {
+	if (value && /\p{Extended_Pictographic}/u.test(value)) check.fail(`"${field}" can't contain emoji`);
+	return value;
+}
