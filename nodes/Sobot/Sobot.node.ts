@@ -3,8 +3,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, executePerItem } from '../shared/execute';
 import { customer } from './actions/customer';
+import { message } from './actions/message';
+import { template } from './actions/template';
+import { loadOptions, resourceMapping } from './methods';
 
-const resources = [customer];
+const resources = [message, template, customer];
 
 export class Sobot implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,6 +25,8 @@ export class Sobot implements INodeType {
 		credentials: [{ name: 'sobotApi', required: true }],
 		properties: buildProperties(resources),
 	};
+
+	methods = { loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executePerItem.call(this, resources);

@@ -1,9 +1,12 @@
+import type { INodeParameters, ResourceMapperFields } from 'n8n-workflow';
+
 import { SobotApi } from '../../credentials/SobotApi.credentials';
 import { Sobot } from '../../nodes/Sobot/Sobot.node';
 import { SobotTrigger } from '../../nodes/Sobot/SobotTrigger.node';
 import { SobotFake } from '../fakes/sobot';
 import type { RecordedRequest } from '../fakes/http-fake';
 import type { NodeUnderTest } from '../harness/engine';
+import { loadOptions } from '../harness/engine';
 
 export const API_KEY = 'test-key';
 export const API_SECRET = 'test-secret';
@@ -33,4 +36,12 @@ export function expectAuthenticated(requests: RecordedRequest[]) {
 		expect(r.headers['x-api-secret']).toBe(API_SECRET);
 		if (r.method !== 'GET') expect(r.headers['content-type']).toMatch(/^application\/json/);
 	}
+}
+
+/**
+ * Calls a resourceMapping method the way n8n's UI does (LoadOptionsContext with the current
+ * parameters); the harness' loadOptions looks methods up by kind, so it serves this kind too.
+ */
+export async function resourceMapping(target: NodeUnderTest, method: string, parameters: INodeParameters): Promise<ResourceMapperFields> {
+	return (await loadOptions(target, 'resourceMapping' as 'loadOptions', method, parameters)) as unknown as ResourceMapperFields;
 }
