@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const packageCode = ['nodes/**/*.ts', 'credentials/**/*.ts'];
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', 'coverage/**', 'eslint.config.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', '.n8n-dev/**', 'coverage/**', 'eslint.config.mjs'] },
 	{
 		files: ['**/*.ts'],
 		extends: [eslint.configs.recommended, tseslint.configs.recommended],

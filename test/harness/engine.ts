@@ -174,7 +174,7 @@ export async function runNode(target: NodeUnderTest, options: RunOptions): Promi
 		active: false,
 		activeVersionId: null,
 		isArchived: false,
-		nodes: workflow.getNodes ? Object.values(workflow.nodes) : [start, underTest],
+		nodes: [start, underTest],
 		connections: workflow.connectionsBySourceNode,
 		createdAt: new Date(),
 		updatedAt: new Date(),
