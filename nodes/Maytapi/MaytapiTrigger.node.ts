@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { DeliverySettings } from '../shared/trigger/delivery';
-import { handleDelivery } from '../shared/trigger/delivery';
+import { DELIVERY_WEBHOOK, handleDelivery } from '../shared/trigger/delivery';
 import type { NormalisedEvent } from '../shared/trigger/events';
 import { phoneLocator } from './actions/common';
 import { listSearch } from './methods';
@@ -42,7 +42,7 @@ export class MaytapiTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'maytapiApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [DELIVERY_WEBHOOK],
 		properties: [
 			{
 				displayName: 'Register Webhook On',

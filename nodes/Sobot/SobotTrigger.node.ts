@@ -2,7 +2,7 @@ import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWeb
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { DeliverySettings } from '../shared/trigger/delivery';
-import { handleDelivery } from '../shared/trigger/delivery';
+import { DELIVERY_WEBHOOK, handleDelivery } from '../shared/trigger/delivery';
 import type { NormalisedEvent } from '../shared/trigger/events';
 import type { SobotDelivery } from './webhook/events';
 import { sobotDeliveries } from './webhook/events';
@@ -48,7 +48,7 @@ export class SobotTrigger implements INodeType {
 		defaults: { name: 'Sobot Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [DELIVERY_WEBHOOK],
 		properties: [
 			{
 				displayName:

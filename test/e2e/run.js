@@ -247,9 +247,10 @@ const scenarios = {
 
 			const text = `Hello from the e2e test ${Date.now()}`;
 			const before = Math.max(0, ...(await ctx.api.listExecutions({ workflowId: workflow.id })).map((e) => Number(e.id)));
-			await check('maytapi: the fake delivers an incoming message and n8n answers 200', async () => {
+			await check('maytapi: the fake delivers an incoming message and n8n answers 200 with the delivery summary', async () => {
 				const answer = await fakeDeliver(maytapi, { body: ctx.maytapiPayload(text) });
 				assert(answer.status === 200, `n8n answered ${answer.status} ${show(answer.body)}`);
+				assert(answer.body?.ok === true && answer.body?.accepted === 1, `n8n answered ${show(answer.body)}`);
 			});
 
 			await check('maytapi: the trigger execution succeeds with the normalised message', async () => {
@@ -353,9 +354,10 @@ const scenarios = {
 			const prodUrl = `${ctx.server.url}/webhook/${trigger.webhookId}/${hook.path}`;
 			const text = `Hi from the e2e test ${Date.now()}`;
 			const before = Math.max(0, ...(await ctx.api.listExecutions({ workflowId: workflow.id })).map((e) => Number(e.id)));
-			await check(`sobot: a delivery to ${prodUrl} is answered with 2xx`, async () => {
+			await check(`sobot: a delivery to ${prodUrl} is answered with 2xx and the delivery summary`, async () => {
 				const answer = await fakeDeliver(sobot, { body: ctx.sobotPayload(text), url: prodUrl });
 				assert(answer.status >= 200 && answer.status < 300, `n8n answered ${answer.status} ${show(answer.body)}`);
+				assert(answer.body?.ok === true && answer.body?.accepted === 1, `n8n answered ${show(answer.body)}`);
 			});
 			await check('sobot: the trigger execution succeeds with the normalised message', async () => {
 				const execution = await successfulExecution(ctx.api, workflow.id, { after: before });

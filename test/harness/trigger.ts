@@ -20,6 +20,20 @@ export interface Delivery {
 	response: IWebhookResponseData;
 }
 
+/**
+ * What n8n 2.x answers a webhook in "onReceived" mode (its webhook-helpers): without an execution,
+ * the node's webhookResponse or "Webhook call received"; with one, the description's
+ * `responseData` (default 'firstEntryJson', sent literally), then the webhookResponse, then
+ * "Workflow was started".
+ */
+export function n8nOnReceivedAnswer(responseData: unknown, result: IWebhookResponseData): unknown {
+	if (result.workflowData === undefined) return result.webhookResponse ?? { message: 'Webhook call received' };
+	const configured = responseData === undefined ? 'firstEntryJson' : responseData;
+	if (configured === 'noData') return undefined;
+	if (configured) return configured;
+	return result.webhookResponse ?? { message: 'Workflow was started' };
+}
+
 /** A tiny Express-like response over Node's ServerResponse: what n8n hands to `webhook()`. */
 function expressLike(res: http.ServerResponse) {
 	const r = res as http.ServerResponse & { status(code: number): typeof r; json(body: unknown): void; send(body: unknown): void };
@@ -180,8 +194,7 @@ export class TriggerHarness {
 			this.lastResponse = response;
 			this.lastEmitted = (response.workflowData?.[0] ?? []).map((item) => item.json);
 			if (response.noWebhookResponse) return; // the node answered itself
-			// n8n answers with webhookResponse when given, else "Workflow was started".
-			res.status(200).json(response.webhookResponse ?? { message: 'Workflow was started' });
+			res.status(200).json(n8nOnReceivedAnswer(this.webhookDescription.responseData, response));
 		} catch (error) {
 			this.lastResponse = {};
 			this.lastEmitted = [];

@@ -1,9 +1,22 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { RecentKeys } from './dedupe';
 import type { NormalisedEvent } from './events';
 import { SECRET_PARAM, secretsMatch } from './secret';
+
+/**
+ * The webhook every provider trigger exposes. `responseData` is empty on purpose: n8n otherwise
+ * answers a delivery that starts an execution with its default, the literal text "firstEntryJson";
+ * empty makes it answer with the summary `handleDelivery` returns.
+ */
+export const DELIVERY_WEBHOOK: IWebhookDescription = {
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	responseData: '',
+	path: 'webhook',
+};
 
 /** How one provider's webhook deliveries are recognised and mapped. */
 export interface DeliveryMapper<P> {
