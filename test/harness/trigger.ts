@@ -58,6 +58,13 @@ function expressLike(res: http.ServerResponse) {
  * POSTs to a local server that runs `webhook()` through n8n-core's WebhookContext.
  */
 export class TriggerHarness {
+	/** Every harness with a listening server, so a test file can close them all. */
+	private static readonly open = new Set<TriggerHarness>();
+
+	static async closeAll(): Promise<void> {
+		await Promise.all([...TriggerHarness.open].map((h) => h.close()));
+	}
+
 	readonly workflow: Workflow;
 
 	readonly node: INode;
@@ -160,6 +167,7 @@ export class TriggerHarness {
 		if (!this.server) {
 			this.server = http.createServer((req, res) => void this.handle(req, res));
 			await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+			TriggerHarness.open.add(this);
 		}
 		return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
 	}
@@ -224,7 +232,11 @@ export class TriggerHarness {
 	}
 
 	async close() {
-		if (this.server) await new Promise((resolve) => this.server!.close(resolve));
+		TriggerHarness.open.delete(this);
+		const server = this.server;
 		this.server = undefined;
+		if (!server) return;
+		server.closeAllConnections();
+		await new Promise((resolve) => server.close(resolve));
 	}
 }

@@ -20,7 +20,7 @@ beforeAll(async () => {
 	env = await startMaytapi({ productId: FIXTURE_PRODUCT, phoneId: '12345' });
 });
 afterAll(async () => env.fake.stop());
-afterEach(async () => trigger?.close());
+afterEach(async () => TriggerHarness.closeAll());
 
 /** A trigger that takes URL deliveries without registering (manual mode), for the given events. */
 function manualTrigger(extra: INodeParameters = {}) {

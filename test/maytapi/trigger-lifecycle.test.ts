@@ -18,7 +18,7 @@ beforeEach(async () => {
 	await env.fake.stop();
 	env = await startMaytapi(); // fresh provider state for each lifecycle
 });
-afterEach(async () => trigger?.close());
+afterEach(async () => TriggerHarness.closeAll());
 
 /** What the provider holds for phone 1001 / the product right now. */
 const phoneConfig = () => env.fake.state().phoneConfig['1001'];

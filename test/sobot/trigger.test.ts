@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => env.fake.stop());
 beforeEach(() => env.fake.reset());
 afterEach(async () => {
-	await trigger?.close();
+	await TriggerHarness.closeAll();
 	trigger = undefined;
 });
 
