@@ -101,14 +101,13 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const isOurs = previousRecord && sameUrl(current.webhook, previousRecord.url);
 	const secret = previousRecord?.secret ?? generateSecret();
 	const url = withSecret(baseUrl, secret);
-	let replaced: IDataObject | null = isOurs ? previousRecord.replaced : { webhook: current.webhook, ack_delivery: current.ack_delivery };
+	const replaced: IDataObject | null = isOurs ? previousRecord.replaced : { webhook: current.webhook, ack_delivery: current.ack_delivery };
 	if (!isOurs && current.webhook && settings.onConflict === 'fail') {
 		throw new NodeOperationError(this.getNode(), `Maytapi already sends the events of ${where.label} to ${String(current.webhook)}`, {
 			description:
 				'Activation stopped so that webhook is not replaced. To use this trigger anyway, set "If a Webhook Is Already Set" to "Replace and Restore on Deactivation".',
 		});
 	}
-	if (replaced && !replaced.webhook && !replaced.ack_delivery) replaced = { webhook: '', ack_delivery: false };
 	const previousAck = current.ack_delivery === true;
 	await where.write(url, settings.needsAcks || previousAck, previousAck);
 	const record: RegistrationRecord = {
