@@ -11,10 +11,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { DeliverySettings } from '../shared/trigger/delivery';
 import { DELIVERY_WEBHOOK, handleDelivery } from '../shared/trigger/delivery';
 import type { NormalisedEvent } from '../shared/trigger/events';
+import { mediaHostAllowList } from '../shared/trigger/media';
 import { phoneLocator } from './actions/common';
 import { listSearch } from './methods';
 import type { MaytapiDelivery } from './webhook/events';
-import { maytapiDeliveries, phoneIdOf, productIdOf } from './webhook/events';
+import { MAYTAPI_MEDIA_HOSTS, maytapiDeliveries, phoneIdOf, productIdOf } from './webhook/events';
 import { checkExists, create, registeredSecrets, remove } from './webhook/registration';
 
 /** Which trigger option selects which normalised event. */
@@ -127,6 +128,14 @@ export class MaytapiTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Download Media',
+						name: 'downloadMedia',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to download the media of incoming messages into the binary field "data". Maytapi does not say how long its media links stay valid.',
+					},
+					{
 						displayName: 'Only Phone IDs',
 						name: 'phoneIds',
 						type: 'string',
@@ -171,16 +180,18 @@ export class MaytapiTrigger implements INodeType {
 			.split(/[,\s]+/)
 			.filter(Boolean);
 		const registration = this.getNodeParameter('registration') as string;
+		const credentials = await this.getCredentials('maytapiApi');
 		const secrets = registeredSecrets(this.getWorkflowStaticData('node'));
 		if (options.secret) secrets.push(String(options.secret));
 		// A registered phone webhook only receives that phone's events: filter by it as well.
 		if (registration === 'phone' && !phoneIds.length) {
-			const phone = String(this.getNodeParameter('phoneId', '', { extractValue: true }) || (await this.getCredentials('maytapiApi')).phoneId || '');
+			const phone = String(this.getNodeParameter('phoneId', '', { extractValue: true }) || credentials.phoneId || '');
 			if (phone) phoneIds.push(phone);
 		}
-		const productId = String((await this.getCredentials('maytapiApi')).productId ?? '').trim();
+		const productId = String(credentials.productId ?? '').trim();
 		const settings: DeliverySettings<MaytapiDelivery> = {
 			secrets,
+			downloadMediaFrom: options.downloadMedia ? mediaHostAllowList(MAYTAPI_MEDIA_HOSTS, String(credentials.baseUrl ?? '')) : undefined,
 			foreignReason(payload) {
 				const pid = productIdOf(payload);
 				return pid && productId && pid !== productId ? `This delivery is for Maytapi product ${pid}, not ${productId}` : undefined;

@@ -4,8 +4,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { DeliverySettings } from '../shared/trigger/delivery';
 import { DELIVERY_WEBHOOK, handleDelivery } from '../shared/trigger/delivery';
 import type { NormalisedEvent } from '../shared/trigger/events';
+import { mediaHostAllowList } from '../shared/trigger/media';
 import type { SobotDelivery } from './webhook/events';
-import { sobotDeliveries } from './webhook/events';
+import { SOBOT_MEDIA_HOSTS, sobotDeliveries } from './webhook/events';
 
 /** Message types a filter can pick; other (future) types pass when the filter is empty. */
 const MESSAGE_TYPES = [
@@ -95,6 +96,14 @@ export class SobotTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Download Media',
+						name: 'downloadMedia',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to download the media of incoming messages (from Sobot’s asset bucket) into the binary field "data"',
+					},
+					{
 						displayName: 'Secret',
 						name: 'secret',
 						type: 'string',
@@ -131,6 +140,7 @@ export class SobotTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const settings: DeliverySettings<SobotDelivery> = {
 			secrets: options.secret ? [String(options.secret)] : [],
+			downloadMediaFrom: options.downloadMedia ? mediaHostAllowList(SOBOT_MEDIA_HOSTS, undefined) : undefined,
 			accept: (event) => selected(event, events, messageTypes, statuses),
 		};
 		return await handleDelivery.call(this, sobotDeliveries, settings);

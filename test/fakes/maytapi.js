@@ -342,10 +342,15 @@ class MaytapiFake extends HttpFake {
 		this.deliveryLog = [];
 		this._resetState();
 
+		// Media on Maytapi's CDN is public: `/cdn/...` needs no token, everything else does.
 		this.authenticate((req) =>
-			req.headers['x-maytapi-key'] === this.token ? null : { status: 401, body: { success: false, message: 'Invalid token' } },
+			req.path.startsWith('/cdn/') || req.headers['x-maytapi-key'] === this.token
+				? null
+				: { status: 401, body: { success: false, message: 'Invalid token' } },
 		);
 		this._registerRoutes();
+		// A stand-in for cdn.maytapi.com: serves the PNG for any file name, for media downloads.
+		this.route('GET', '/cdn/:file', () => ({ raw: PNG, contentType: 'image/png' }));
 		this.controlRoute('POST', '/__fake/deliver', async (req) => {
 			const { body, phoneId, respectAckPreference } = req.body ?? {};
 			try {

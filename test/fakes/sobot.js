@@ -431,6 +431,9 @@ function validateTemplateParams(template, params) {
 
 // ---- the fake -------------------------------------------------------------------------------
 
+/** Bytes served by the stand-in media bucket: a JPEG signature and some padding. */
+const CDN_FILE = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 7)]);
+
 class SobotFake extends HttpFake {
 	/** @param {SobotFakeOptions} [options] */
 	constructor(options = {}) {
@@ -452,12 +455,14 @@ class SobotFake extends HttpFake {
 		this.sent = [];
 		this._resetState();
 
+		// Sobot's media sit in a public bucket: `/cdn/...` stands in for it and needs no keys.
 		this.authenticate((req) =>
-			req.headers['x-api-key'] === this.apiKey && req.headers['x-api-secret'] === this.apiSecret
+			req.path.startsWith('/cdn/') || (req.headers['x-api-key'] === this.apiKey && req.headers['x-api-secret'] === this.apiSecret)
 				? null
 				: { status: 401, body: { message: 'Invalid API credentials', code: 401 } },
 		);
 		this._registerRoutes();
+		this.route('GET', '/cdn/:file', () => ({ raw: CDN_FILE, contentType: 'image/jpeg' }));
 		this.controlRoute('POST', '/__fake/deliver', async (req) => {
 			const { body, url } = req.body ?? {};
 			try {

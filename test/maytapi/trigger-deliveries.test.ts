@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import type { INodeParameters } from 'n8n-workflow';
 
+import { readBinary } from '../harness/engine';
 import { TriggerHarness } from '../harness/trigger';
 import { startMaytapi } from './setup';
 
@@ -229,5 +230,54 @@ describe('secrets', () => {
 		const t = manualTrigger({ options: { secret: 's3cret-value' } });
 		expect((await t.deliver(fixture('incoming-text'))).status).toBe(401);
 		expect((await t.deliver(fixture('incoming-text'), { query: { secret: 's3cret-value' } })).items).toHaveLength(1);
+	});
+});
+
+describe('Download Media', () => {
+	const image = () => fixture('incoming-image');
+
+	test('media from an allowed host becomes binary data; the item keeps its URL', async () => {
+		const url = `${env.origin}/cdn/photo.jpeg`; // the credential's own host stands in for cdn.maytapi.com
+		const body = { ...image(), message: { ...image().message, url } };
+		const before = env.fake.requests.length;
+		const delivery = await manualTrigger({ options: { downloadMedia: true } }).deliver(body);
+		expect(delivery.status).toBe(200);
+		const [item] = delivery.response.workflowData![0];
+		expect(item.json.media).toMatchObject({ url, mimeType: 'image/jpeg' });
+		expect(item.binary!.data).toMatchObject({ mimeType: 'image/png', fileName: 'false_905551112233@c.us_3EB0D4E5F6A7B8C9D0E1.jpeg' });
+		expect((await readBinary(item.binary!.data)).subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+		// Media links are public: no token is sent with the download.
+		const download = env.fake.requests.slice(before).find((r) => r.path === '/cdn/photo.jpeg')!;
+		expect(download.headers['x-maytapi-key']).toBeUndefined();
+	});
+
+	test('a media URL on any other host is not fetched (a forged delivery cannot reach internal URLs)', async () => {
+		const { MaytapiFake } = await import('../fakes/maytapi');
+		const internal = new MaytapiFake(); // a live server on another host:port that must never be called
+		const internalOrigin = await internal.start();
+		try {
+			const body = { ...image(), message: { ...image().message, id: 'ssrf-1', url: `${internalOrigin}/cdn/secret.jpeg` } };
+			const delivery = await manualTrigger({ options: { downloadMedia: true } }).deliver(body);
+			expect(delivery.status).toBe(200);
+			expect(delivery.response.workflowData![0][0].binary).toBeUndefined();
+			expect(internal.requests).toHaveLength(0);
+		} finally {
+			await internal.stop();
+		}
+	});
+
+	test('a failed download keeps the item without binary data', async () => {
+		env.fake.failNext({ status: 404, body: 'gone', match: { path: '/cdn/expired.jpeg' } });
+		const body = { ...image(), message: { ...image().message, id: 'expired-1', url: `${env.origin}/cdn/expired.jpeg` } };
+		const delivery = await manualTrigger({ options: { downloadMedia: true } }).deliver(body);
+		expect(delivery.status).toBe(200);
+		expect(delivery.items).toHaveLength(1);
+		expect(delivery.response.workflowData![0][0].binary).toBeUndefined();
+	});
+
+	test('off by default', async () => {
+		const body = { ...image(), message: { ...image().message, id: 'off-1', url: `${env.origin}/cdn/photo.jpeg` } };
+		const delivery = await manualTrigger().deliver(body);
+		expect(delivery.response.workflowData![0][0].binary).toBeUndefined();
 	});
 });

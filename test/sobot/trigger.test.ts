@@ -249,3 +249,22 @@ test('a status event joins the send that produced it through messageId', async (
 	const delivery = await sobotTrigger({ events: ['status'] }).deliver(SobotFake.statusPayload(messageId, 'delivered'));
 	expect(delivery.items).toMatchObject([{ event: 'status', status: 'delivered', messageId }]);
 });
+
+describe('Download Media', () => {
+	test('only Sobot’s own media hosts are fetched: a URL elsewhere is left alone', async () => {
+		const { SobotFake } = await import('../fakes/sobot');
+		const elsewhere = new SobotFake();
+		const origin = await elsewhere.start();
+		try {
+			const body = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'incoming-image.json'), 'utf8'));
+			body[0].value.messages[0].image.url = `${origin}/cdn/photo.jpg`;
+			const delivery = await sobotTrigger({ options: { downloadMedia: true } }).deliver(body);
+			expect(delivery.status).toBe(200);
+			expect(delivery.items).toHaveLength(1);
+			expect(delivery.response.workflowData![0][0].binary).toBeUndefined();
+			expect(elsewhere.requests).toHaveLength(0);
+		} finally {
+			await elsewhere.stop();
+		}
+	});
+});

@@ -8,6 +8,9 @@ import { configHash } from '../../shared/trigger/registration';
 
 const PROVIDER = 'maytapi';
 
+/** Where Maytapi serves the media of incoming messages (seen: cdn.maytapi.com, cdnydm.com). */
+export const MAYTAPI_MEDIA_HOSTS = [/(^|\.)maytapi\.com$/, /(^|\.)cdnydm\.com$/];
+
 /**
  * A Maytapi delivery: an object with a `type` discriminator (message, ack, status, error,
  * live_event), or the legacy bare array of acks. Unknown fields always pass.

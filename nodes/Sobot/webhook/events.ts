@@ -7,6 +7,9 @@ import { makeEvent } from '../../shared/trigger/events';
 
 const PROVIDER = 'sobot';
 
+/** Where Sobot serves the media of incoming messages: its public S3 asset bucket (reference §4.3). */
+export const SOBOT_MEDIA_HOSTS = [/(^|\.)sobot\.in$/, /^sobot-assets\.s3([.-][a-z0-9-]+)?\.amazonaws\.com$/];
+
 /**
  * Sobot posts two shapes (reference §4): inbound messages as a JSON array of Meta-like changes
  * `{value: {messaging_product, metadata, contacts, messages}, field}`, and statuses as a flat object

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 
 import { RecentKeys } from './dedupe';
 import type { NormalisedEvent } from './events';
+import { downloadMedia } from './media';
 import { SECRET_PARAM, secretsMatch } from './secret';
 
 /**
@@ -35,6 +36,8 @@ export interface DeliverySettings<P> {
 	foreignReason?(payload: P): string | undefined;
 	/** Which events become workflow items (event selection, phone filter, …). */
 	accept(event: NormalisedEvent, payload: P): boolean;
+	/** When set, each event's media is downloaded into the item's binary `data`, from allowed hosts only. */
+	downloadMediaFrom?: (host: string) => boolean;
 }
 
 /** The key a redelivery of the same event would have; undefined when the event has no stable id. */
@@ -96,8 +99,12 @@ export async function handleDelivery<P>(
 
 	const summary = { ok: true, received: events.length, accepted: accepted.length, duplicates };
 	if (!accepted.length) return { webhookResponse: summary };
-	return {
-		webhookResponse: summary,
-		workflowData: [accepted.map((json) => ({ json }))],
-	};
+	const allowHost = settings.downloadMediaFrom;
+	const items = await Promise.all(
+		accepted.map(async (json) => {
+			const binary = allowHost && json.media ? await downloadMedia(this, json.media, allowHost) : undefined;
+			return binary ? { json, binary: { data: binary } } : { json };
+		}),
+	);
+	return { webhookResponse: summary, workflowData: [items] };
 }
