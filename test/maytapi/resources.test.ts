@@ -71,6 +71,22 @@ const cases: WireCase[] = [
 		output: (items) => expect(items.map((i) => i.participant)).toEqual(['905309990001@c.us', '905309990002@c.us']),
 	},
 	{
+		name: 'group.removeParticipants',
+		parameters: { resource: 'group', operation: 'removeParticipants', phoneId: phone, groupId: group, numbers: '905551112244' },
+		requests: [{ method: 'POST', path: '/1001/group/remove', body: { conversation_id: '120363027326493365@g.us', number: '905551112244@c.us' } }],
+		output: (items) => expect(items).toEqual([{ groupId: '120363027326493365@g.us', participant: '905551112244@c.us', success: true }]),
+	},
+	{
+		name: 'group.promoteParticipants',
+		parameters: { resource: 'group', operation: 'promoteParticipants', phoneId: phone, groupId: group, numbers: '905551112233@c.us' },
+		requests: [{ method: 'POST', path: '/1001/group/promote', body: { conversation_id: '120363027326493365@g.us', number: '905551112233@c.us' } }],
+	},
+	{
+		name: 'group.demoteParticipants',
+		parameters: { resource: 'group', operation: 'demoteParticipants', phoneId: phone, groupId: { __rl: true, mode: 'id', value: '905301234567-1574073754@g.us' }, numbers: '905551112233' },
+		requests: [{ method: 'POST', path: '/1001/group/demote', body: { conversation_id: '905301234567-1574073754@g.us', number: '905551112233@c.us' } }],
+	},
+	{
 		name: 'group.updateSettings',
 		parameters: { resource: 'group', operation: 'updateSettings', phoneId: phone, groupId: group, settings: { send: 'admins', disappear: true } },
 		requests: [{ method: 'POST', path: '/1001/group/config', body: { conversation_id: '120363027326493365@g.us', config: { send: 'admins', disappear: true } } }],
@@ -234,4 +250,33 @@ test('phone.add sends the optional number normalised', async () => {
 	} finally {
 		await fake.stop();
 	}
+});
+
+describe('older Maytapi deployments', () => {
+	test('logout falls back to POST when GET is not allowed', async () => {
+		const path = `${env.api}/1001/logout`;
+		env.fake.failNext({ status: 405, body: { success: false, message: 'Method not allowed' }, match: { method: 'GET', path } });
+		env.fake.failNext({ status: 200, body: { success: true }, match: { method: 'POST', path } });
+		const result = await runNode(env.action, { parameters: { resource: 'phone', operation: 'logout', phoneId: phone } });
+		expect(result.error).toBeUndefined();
+		expect(env.fake.requests.map((r) => [r.method, r.path])).toEqual([['GET', path], ['POST', path]]);
+	});
+
+	test('a 404 on a phone that is not there is not retried as POST for other operations', async () => {
+		const result = await runNode(env.action, { parameters: { resource: 'phone', operation: 'getQueue', phoneId: { __rl: true, mode: 'id', value: '999' } } });
+		expect(result.error?.httpCode).toBe('404');
+		expect(env.fake.requests.map((r) => r.method)).toEqual(['GET']);
+	});
+
+	test('ack preference retries with the legacy "preference" key when the spec key did not take', async () => {
+		const path = `${env.api}/setAckPreference`;
+		env.fake.failNext({ status: 200, body: { pid: 'x', webhook: '', ack_delivery: false, phone_limit: 2 }, match: { method: 'POST', path } });
+		const result = await runNode(env.action, { parameters: { resource: 'account', operation: 'setAckPreference', ackDelivery: true } });
+		expect(result.error).toBeUndefined();
+		expect(env.fake.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			['POST', path, { ack_delivery: true }],
+			['POST', path, { preference: true }],
+		]);
+		expect(result.items[0].json).toMatchObject({ ack_delivery: true });
+	});
 });
