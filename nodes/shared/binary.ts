@@ -76,3 +76,53 @@ export async function toBinaryData(
 ): Promise<IBinaryData> {
 	return await ctx.helpers.prepareBinaryData(buffer, fileName, mimeType);
 }
+
+const MIME_BY_EXTENSION: Record<string, string> = {
+	jpg: 'image/jpeg',
+	jpeg: 'image/jpeg',
+	png: 'image/png',
+	webp: 'image/webp',
+	gif: 'image/gif',
+	bmp: 'image/bmp',
+	svg: 'image/svg+xml',
+	heic: 'image/heic',
+	mp4: 'video/mp4',
+	'3gp': 'video/3gp',
+	'3gpp': 'video/3gp',
+	mov: 'video/quicktime',
+	avi: 'video/x-msvideo',
+	mkv: 'video/x-matroska',
+	webm: 'video/webm',
+	mp3: 'audio/mpeg',
+	ogg: 'audio/ogg',
+	opus: 'audio/ogg',
+	m4a: 'audio/mp4',
+	aac: 'audio/aac',
+	amr: 'audio/amr',
+	txt: 'text/plain',
+	csv: 'text/csv',
+	pdf: 'application/pdf',
+	doc: 'application/msword',
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	xls: 'application/vnd.ms-excel',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	ppt: 'application/vnd.ms-powerpoint',
+	pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+	zip: 'application/zip',
+};
+
+/** The file name at the end of a URL's path (decoded), if it has one. */
+export function fileNameOfUrl(url: string): string | undefined {
+	try {
+		const last = new URL(url).pathname.split('/').pop() ?? '';
+		return decodeURIComponent(last) || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** MIME type implied by a URL's file extension; undefined when there is none or it is unknown. */
+export function mimeFromUrl(url: string): string | undefined {
+	const match = /\.([a-z0-9]+)$/i.exec(fileNameOfUrl(url) ?? '');
+	return match ? MIME_BY_EXTENSION[match[1].toLowerCase()] : undefined;
+}

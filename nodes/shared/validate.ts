@@ -2,6 +2,15 @@ import type { INode } from 'n8n-workflow';
 
 import { inputError } from './errors';
 
+/** Comma- or newline-separated text as a trimmed list without empties; arrays (from expressions) pass through. */
+export function splitList(value: unknown): string[] {
+	const list = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[,;\n]/);
+	return list.map((s) => s.trim()).filter(Boolean);
+}
+
+/** Hosts a provider's servers can't download from: this machine or a private network. */
+const PRIVATE_HOST = /^(localhost|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|0\.0\.0\.0|\[::1?\])$/i;
+
 /** WhatsApp chat ids that are passed through untouched (person, group, broadcast, channel). */
 const CHAT_ID = /^[\w.:-]+@(c\.us|g\.us|s\.whatsapp\.net|broadcast|newsletter|lid)$/;
 
@@ -46,12 +55,7 @@ export class InputValidator {
 	}
 
 	phones(value: unknown, field: string, options: PhoneOptions = {}): string[] {
-		const list = Array.isArray(value)
-			? value.map(String)
-			: String(value ?? '')
-					.split(/[,;\n]/)
-					.map((s) => s.trim())
-					.filter(Boolean);
+		const list = splitList(value);
 		if (!list.length) this.fail(`"${field}" needs at least one phone number`);
 		return list.map((entry) => this.phone(entry, field, options));
 	}
@@ -59,6 +63,14 @@ export class InputValidator {
 	required(value: unknown, field: string): string {
 		const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 		if (!text.trim()) this.fail(`"${field}" is required`);
+		return text;
+	}
+
+	/** Optional text: undefined when blank, otherwise checked against the provider's length limit. */
+	optionalText(value: unknown, max: number, field: string): string | undefined {
+		const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+		if (!text.trim()) return undefined;
+		this.maxLength(text, max, field);
 		return text;
 	}
 
@@ -81,6 +93,15 @@ export class InputValidator {
 			this.fail(`"${field}" must be a full http(s) URL, got "${text}"`);
 		}
 		return text;
+	}
+
+	/** A URL the provider's servers must download themselves: not on this machine or a private network. */
+	publicUrl(value: unknown, field: string, provider: string): string {
+		const url = this.url(value, field);
+		if (PRIVATE_HOST.test(new URL(url).hostname)) {
+			this.fail(`"${field}" must be a public URL that ${provider}'s servers can download, got "${url}"`);
+		}
+		return url;
 	}
 
 	number(value: unknown, field: string, range: { min?: number; max?: number } = {}): number {
@@ -109,6 +130,11 @@ export class InputValidator {
 		return list;
 	}
 
+	distinct<T>(list: T[], field: string): T[] {
+		if (new Set(list).size !== list.length) this.fail(`"${field}" must all be different`);
+		return list;
+	}
+
 	mimeType(mimeType: string, allowed: readonly string[], field: string): string {
 		const base = mimeType.split(';')[0].trim().toLowerCase();
 		if (!allowed.includes(base)) {
@@ -132,6 +158,11 @@ export class InputValidator {
 			this.fail(`"${field}" is not valid JSON: ${(error as Error).message}`);
 		}
 	}
+}
+
+/** The validator for one item of a node execution. */
+export function validator(ctx: { getNode(): INode }, itemIndex: number): InputValidator {
+	return new InputValidator(ctx.getNode(), itemIndex);
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InputValidator } from '../../shared/validate';
+import { validator } from '../../shared/validate';
 import { maytapiRequest, resolvePhoneId } from '../transport';
 
 /** The phone instance an operation runs on; empty means the credential's default phone. */
@@ -111,9 +111,7 @@ export function sendOptions(extra: INodeProperties[] = [], withReply = true): IN
 	};
 }
 
-export function validator(ctx: IExecuteFunctions, itemIndex: number) {
-	return new InputValidator(ctx.getNode(), itemIndex);
-}
+export { validator };
 
 /** `to_number` as Maytapi wants it: digits with country code, or a chat/group id untouched. */
 export function recipient(ctx: IExecuteFunctions, itemIndex: number): string {

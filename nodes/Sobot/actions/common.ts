@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InputValidator } from '../../shared/validate';
+import type { InputValidator } from '../../shared/validate';
+import { splitList, validator } from '../../shared/validate';
 import { sobotRequest } from '../transport';
 
-export function validator(ctx: IExecuteFunctions, itemIndex: number) {
-	return new InputValidator(ctx.getNode(), itemIndex);
-}
+export { validator };
 
 /** WhatsApp's own length limits, enforced before sending (reference §5.15). */
 export const LIMITS = {
@@ -72,28 +71,10 @@ export async function sendMessage(this: IExecuteFunctions, itemIndex: number, bo
 	};
 }
 
-/** Optional text: trimmed, undefined when empty, checked against a limit. */
-export function optionalText(check: InputValidator, value: unknown, max: number, field: string): string | undefined {
-	const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-	if (!text.trim()) return undefined;
-	check.maxLength(text, max, field);
-	return text;
-}
-
-/** Comma or newline separated list, trimmed, empties dropped. Arrays (from expressions) pass through. */
-export function splitList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean);
-	return String(value ?? '')
-		.split(/[,\n]/)
-		.map((s) => s.trim())
-		.filter(Boolean);
-}
-
 /** Button titles: count, length and uniqueness, as WhatsApp requires. */
 export function buttonTitles(check: InputValidator, value: unknown, field: string): string[] {
 	const titles = splitList(value);
 	check.count(titles, field, { min: 1, max: 3 });
 	for (const title of titles) check.maxLength(title, LIMITS.buttonTitle, `${field}: "${title}"`);
-	if (new Set(titles).size !== titles.length) check.fail(`"${field}" must all be different`);
-	return titles;
+	return check.distinct(titles, field);
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { mimeFromUrl } from '../../shared/binary';
 import type { InputValidator } from '../../shared/validate';
 import { MB } from '../../shared/validate';
 
@@ -23,67 +24,6 @@ export const MEDIA: Record<MediaKind, { label: string; mimeTypes: readonly strin
 	document: { label: 'Document', mimeTypes: DOCUMENT_MIME_TYPES, maxBytes: 100 * MB, limitText: '100 MB' },
 	sticker: { label: 'Sticker', mimeTypes: ['image/webp'], maxBytes: 500 * 1024, limitText: '100 KB static, 500 KB animated' },
 };
-
-const MIME_BY_EXTENSION: Record<string, string> = {
-	jpg: 'image/jpeg',
-	jpeg: 'image/jpeg',
-	png: 'image/png',
-	webp: 'image/webp',
-	gif: 'image/gif',
-	bmp: 'image/bmp',
-	svg: 'image/svg+xml',
-	heic: 'image/heic',
-	mp4: 'video/mp4',
-	'3gp': 'video/3gp',
-	'3gpp': 'video/3gp',
-	mov: 'video/quicktime',
-	avi: 'video/x-msvideo',
-	mkv: 'video/x-matroska',
-	webm: 'video/webm',
-	mp3: 'audio/mpeg',
-	ogg: 'audio/ogg',
-	opus: 'audio/ogg',
-	m4a: 'audio/mp4',
-	aac: 'audio/aac',
-	amr: 'audio/amr',
-	txt: 'text/plain',
-	csv: 'text/csv',
-	pdf: 'application/pdf',
-	doc: 'application/msword',
-	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-	xls: 'application/vnd.ms-excel',
-	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-	ppt: 'application/vnd.ms-powerpoint',
-	pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-	zip: 'application/zip',
-};
-
-/** The file name at the end of a URL's path (decoded), if it has one. */
-export function fileNameOf(url: string): string | undefined {
-	try {
-		const last = new URL(url).pathname.split('/').pop() ?? '';
-		return decodeURIComponent(last) || undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-/** MIME type implied by a URL's file extension; undefined when there is none or it is unknown. */
-export function mimeFromUrl(url: string): string | undefined {
-	const match = /\.([a-z0-9]+)$/i.exec(fileNameOf(url) ?? '');
-	return match ? MIME_BY_EXTENSION[match[1].toLowerCase()] : undefined;
-}
-
-const PRIVATE_HOST = /^(localhost|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|0\.0\.0\.0|\[::1?\])$/i;
-
-/** A media URL Sobot can fetch: http(s), and not an address only this machine or network can reach. */
-export function publicUrl(check: InputValidator, value: unknown, field: string): string {
-	const url = check.url(value, field);
-	if (PRIVATE_HOST.test(new URL(url).hostname)) {
-		check.fail(`"${field}" must be a public URL that Sobot's servers can download, got "${url}"`);
-	}
-	return url;
-}
 
 /**
  * The media's MIME type: the one chosen on the node, else the URL's extension; either way it must

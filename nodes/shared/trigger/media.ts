@@ -1,6 +1,6 @@
 import type { IBinaryData, IWebhookFunctions } from 'n8n-workflow';
 
-import { sniffMimeType } from '../binary';
+import { fileNameOfUrl, sniffMimeType } from '../binary';
 import type { NormalisedMedia } from './events';
 
 /**
@@ -49,7 +49,7 @@ export async function downloadMedia(
 		})) as { body: ArrayBuffer; headers: Record<string, string> };
 		const buffer = Buffer.from(response.body);
 		const mimeType = sniffMimeType(buffer, response.headers['content-type'] ?? media.mimeType ?? undefined);
-		const fileName = media.fileName ?? (decodeURIComponent(url.pathname.split('/').pop() || '') || 'media');
+		const fileName = media.fileName ?? fileNameOfUrl(url.toString()) ?? 'media';
 		return await ctx.helpers.prepareBinaryData(buffer, fileName, mimeType);
 	} catch (error) {
 		ctx.logger.warn(`Media not downloaded from ${url.host}: ${(error as Error).message}`);

@@ -44,8 +44,7 @@ export const sendPoll: OperationDefinition = {
 		const answers = ((this.getNodeParameter('answers.answer', i, []) as Array<{ text: string }>) ?? [])
 			.map((a) => String(a.text ?? '').trim())
 			.filter(Boolean);
-		check.count(answers, 'Answers', { min: 2, max: 12 });
-		if (new Set(answers).size !== answers.length) check.fail('"Answers" must all be different');
+		check.distinct(check.count(answers, 'Answers', { min: 2, max: 12 }), 'Answers');
 		const onlyOne = this.getNodeParameter('onlyOne', i, false) as boolean;
 		return await sendMessage.call(
 			this,

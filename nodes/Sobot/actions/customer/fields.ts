@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { InputValidator } from '../../../shared/validate';
-import { LIMITS, splitList, validator } from '../common';
+import { splitList } from '../../../shared/validate';
+import { LIMITS, validator } from '../common';
 
 export const mobileField: INodeProperties = {
 	displayName: 'Mobile Number',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { InputValidator } from '../../../shared/validate';
-import { LIMITS, optionalText } from '../common';
+import { LIMITS } from '../common';
 import { noEmoji } from '../media';
 
 /** Body, header and footer of an interactive message (buttons, list, products). */
@@ -37,10 +37,10 @@ export function interactiveBody(ctx: IExecuteFunctions, check: InputValidator, i
 	check.maxLength(text, LIMITS.interactiveBody, 'Text');
 	const body: IDataObject = { message: text };
 	if (withHeader) {
-		const header = noEmoji(check, optionalText(check, ctx.getNodeParameter('header', i, ''), LIMITS.headerFooter, 'Header'), 'Header');
+		const header = noEmoji(check, check.optionalText(ctx.getNodeParameter('header', i, ''), LIMITS.headerFooter, 'Header'), 'Header');
 		if (header) body.header = header;
 	}
-	const footer = optionalText(check, ctx.getNodeParameter('footer', i, ''), LIMITS.headerFooter, 'Footer');
+	const footer = check.optionalText(ctx.getNodeParameter('footer', i, ''), LIMITS.headerFooter, 'Footer');
 	if (footer) body.caption = footer;
 	return body;
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { fileNameOfUrl } from '../../../shared/binary';
 import type { OperationDefinition } from '../../../shared/execute';
-import { customerNameField, customerNumberField, LIMITS, optionalText, sendMessage, validator } from '../common';
+import { customerNameField, customerNumberField, LIMITS, sendMessage, validator } from '../common';
 import type { MediaKind } from '../media';
-import { fileNameOf, MEDIA, mediaMimeType, mimeTypeField, publicUrl, urlOnlyNotice } from '../media';
+import { MEDIA, mediaMimeType, mimeTypeField, urlOnlyNotice } from '../media';
 
 const CAPTION: INodeProperties = {
 	displayName: 'Caption',
@@ -41,17 +42,17 @@ function mediaOperation(kind: MediaKind, action: string, extra: INodeProperties[
 		],
 		async execute(this: IExecuteFunctions, i: number) {
 			const check = validator(this, i);
-			const url = publicUrl(check, this.getNodeParameter('url', i), urlField);
+			const url = check.publicUrl(this.getNodeParameter('url', i), urlField, 'Sobot');
 			const mimeType = mediaMimeType(check, kind, url, this.getNodeParameter('mimeType', i, 'auto') as string, urlField);
 			const body: IDataObject = { type: kind, url, mime_type: mimeType };
 			if (kind === 'document') {
 				const given = String(this.getNodeParameter('fileName', i, '') ?? '').trim();
-				const fileName = given || fileNameOf(url);
+				const fileName = given || fileNameOfUrl(url);
 				if (!fileName) check.fail('"File Name" is required: the Document URL does not end in a file name');
 				body.filename = fileName;
 			}
 			if (kind !== 'sticker') {
-				const caption = optionalText(check, this.getNodeParameter('caption', i, ''), LIMITS.caption, 'Caption');
+				const caption = check.optionalText(this.getNodeParameter('caption', i, ''), LIMITS.caption, 'Caption');
 				if (caption) body.caption = caption;
 			}
 			return await sendMessage.call(this, i, body);

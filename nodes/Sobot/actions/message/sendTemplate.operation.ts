@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
 
+import { fileNameOfUrl } from '../../../shared/binary';
 import type { OperationDefinition } from '../../../shared/execute';
 import type { InputValidator } from '../../../shared/validate';
 import type { HeaderKind, TemplateVariables } from '../../templates';
 import { approvedTemplates, parseTemplateKey, VARIABLE_IDS, variablesOf } from '../../templates';
 import { customerNameField, customerNumberField, recipient, sendMessage, validator } from '../common';
-import { checkUrlExtension, fileNameOf, publicUrl } from '../media';
+import { checkUrlExtension } from '../media';
 
 const MEDIA_HEADERS: HeaderKind[] = ['image', 'video', 'document'];
 
@@ -74,12 +75,12 @@ export function templateParams(check: InputValidator, vars: TemplateVariables, v
 		const label = `Header ${kind[0].toUpperCase()}${kind.slice(1)} URL`;
 		expected.add(id);
 		if (!String(values[id] ?? '').trim()) check.fail(`"Template Variables": ${label} is empty; this template has ${kind === 'image' ? 'an' : 'a'} ${kind} header`);
-		const link = publicUrl(check, String(values[id]).trim(), `Template Variables: ${label}`);
+		const link = check.publicUrl(String(values[id]).trim(), `Template Variables: ${label}`, 'Sobot');
 		checkUrlExtension(check, kind, link, `Template Variables: ${label}`);
 		const media: IDataObject = { link };
 		if (kind === 'document') {
 			expected.add(VARIABLE_IDS.headerFileName);
-			const fileName = String(values[VARIABLE_IDS.headerFileName] ?? '').trim() || fileNameOf(link);
+			const fileName = String(values[VARIABLE_IDS.headerFileName] ?? '').trim() || fileNameOfUrl(link);
 			if (fileName) media.filename = fileName;
 		}
 		params.push({ type: 'header', parameters: [{ type: kind, [kind]: media }] });

@@ -5,8 +5,8 @@ import type { InputValidator } from '../../../shared/validate';
 import type { HeaderKind } from '../../templates';
 import { normaliseTemplate, placeholders } from '../../templates';
 import { sobotRequest } from '../../transport';
-import { buttonTitles, LIMITS, optionalText, validator } from '../common';
-import { checkUrlExtension, noEmoji, publicUrl } from '../media';
+import { buttonTitles, LIMITS, validator } from '../common';
+import { checkUrlExtension, noEmoji } from '../media';
 
 const show = (values: Record<string, string[]>) => ({ show: values });
 
@@ -213,7 +213,7 @@ function header(ctx: IExecuteFunctions, check: InputValidator, i: number, kind: 
 		}
 		return out;
 	}
-	const sample = publicUrl(check, ctx.getNodeParameter('mediaExample', i), 'Sample Media URL');
+	const sample = check.publicUrl(ctx.getNodeParameter('mediaExample', i), 'Sample Media URL', 'Sobot');
 	checkUrlExtension(check, kind, sample, 'Sample Media URL');
 	return { header_type: kind.toUpperCase(), example: sample };
 }
@@ -286,7 +286,7 @@ export const createTemplate: OperationDefinition = {
 			...header(this, check, i, headerKind),
 		};
 		if (variableCount) body.example_body_param = { body_text: [examples] };
-		const footer = optionalText(check, this.getNodeParameter('footer', i, ''), LIMITS.headerFooter, 'Footer');
+		const footer = check.optionalText(this.getNodeParameter('footer', i, ''), LIMITS.headerFooter, 'Footer');
 		if (footer) body.footer = footer.trim();
 
 		const buttons = this.getNodeParameter('buttonsType', i, 'none') as string;
