@@ -14,7 +14,7 @@ export const setGroupPicture: OperationDefinition = {
 	properties: [phoneLocator, groupLocator, pictureUrlField],
 	async execute(this: IExecuteFunctions, i: number) {
 		const conversationId = groupIdOf(this, i);
-		const image = validator(this, i).url(this.getNodeParameter('imageUrl', i), 'Image URL');
+		const image = validator(this, i).publicUrl(this.getNodeParameter('imageUrl', i), 'Image URL', 'Maytapi');
 		const response = await phoneRequest.call(this, i, 'POST', '/setProfileImage', { conversation_id: conversationId, image });
 		return { groupId: conversationId, success: response.success ?? true };
 	},

@@ -86,7 +86,7 @@ export const sendMedia: OperationDefinition = {
 		let message: string;
 		let fileName = (options.fileName as string) || undefined;
 		if (source === 'url') {
-			message = check.url(this.getNodeParameter('mediaUrl', i), 'Media URL');
+			message = check.publicUrl(this.getNodeParameter('mediaUrl', i), 'Media URL', 'Maytapi');
 		} else if (source === 'binary') {
 			const file = await readBinaryProperty(this, check, this.getNodeParameter('binaryPropertyName', i) as string, 'Input Binary Field', {
 				maxBytes: MAX_INLINE_MEDIA_BYTES,

@@ -31,7 +31,7 @@ export const sendSticker: OperationDefinition = {
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		const check = validator(this, i);
-		const url = check.url(this.getNodeParameter('url', i), 'Sticker URL');
+		const url = check.publicUrl(this.getNodeParameter('url', i), 'Sticker URL', 'Maytapi');
 		if (!/\.webp($|\?)/i.test(new URL(url).pathname + new URL(url).search)) {
 			check.fail('"Sticker URL" must point to a .webp image');
 		}

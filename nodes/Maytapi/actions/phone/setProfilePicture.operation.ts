@@ -21,7 +21,7 @@ export const setProfilePicture: OperationDefinition = {
 	description: 'Change the WhatsApp profile picture of this number',
 	properties: [phoneLocator, pictureUrlField],
 	async execute(this: IExecuteFunctions, i: number) {
-		const image = validator(this, i).url(this.getNodeParameter('imageUrl', i), 'Image URL');
+		const image = validator(this, i).publicUrl(this.getNodeParameter('imageUrl', i), 'Image URL', 'Maytapi');
 		// An empty conversation_id means "my own profile" in Maytapi's setProfileImage.
 		return await phoneRequest.call(this, i, 'POST', '/setProfileImage', { conversation_id: '', image });
 	},
