@@ -1,4 +1,4 @@
-import type { IBinaryData, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { InputValidator } from './validate';
 
@@ -65,16 +65,6 @@ export function sniffMimeType(buffer: Buffer, header?: string): string {
 		if (bytes.every((b, i) => buffer[i] === b)) return mime;
 	}
 	return 'application/octet-stream';
-}
-
-/** Turns bytes from a provider (screenshot, QR code, media) into an n8n binary property. */
-export async function toBinaryData(
-	ctx: IExecuteFunctions | IWebhookFunctions,
-	buffer: Buffer,
-	fileName: string,
-	mimeType: string,
-): Promise<IBinaryData> {
-	return await ctx.helpers.prepareBinaryData(buffer, fileName, mimeType);
 }
 
 const MIME_BY_EXTENSION: Record<string, string> = {

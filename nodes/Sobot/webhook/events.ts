@@ -129,10 +129,6 @@ function toEvents(payload: SobotDelivery): NormalisedEvent[] {
 export const sobotDeliveries: DeliveryMapper<SobotDelivery> = {
 	provider: 'Sobot',
 	schema: sobotDeliverySchema,
+	// Redeliveries are recognised by the shared default: message id + status (reference §5 item 7).
 	toEvents,
-	redeliveryKey(event) {
-		// Message id + status (reference §5 item 7); "other" deliveries carry no id to compare.
-		if (!event.messageId) return undefined;
-		return [event.event, event.messageId, event.status ?? ''].join('|');
-	},
 };

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { sniffMimeType, toBinaryData } from '../../../shared/binary';
+import { sniffMimeType } from '../../../shared/binary';
 import type { OperationDefinition } from '../../../shared/execute';
 import { maytapiFullRequest, resolvePhoneId } from '../../transport';
 import { phoneLocator } from '../common';
@@ -32,7 +32,7 @@ function imageOperation(operation: string, name: string, action: string, descrip
 			const property = this.getNodeParameter('binaryPropertyName', i) as string;
 			return {
 				json: { phoneId, mimeType, bytes: buffer.length },
-				binary: { [property]: await toBinaryData(this, buffer, `${fileStem}-${phoneId}.${extension}`, mimeType) },
+				binary: { [property]: await this.helpers.prepareBinaryData(buffer, `${fileStem}-${phoneId}.${extension}`, mimeType) },
 			};
 		},
 	};
