@@ -1,15 +1,9 @@
 import { RETRY_POLICY } from '../../nodes/shared/request';
 import { runNode } from '../harness/engine';
+import { providerPerFile } from '../harness/provider';
 import { startMaytapi, TOKEN } from './setup';
 
-type Env = Awaited<ReturnType<typeof startMaytapi>>;
-let env: Env;
-
-beforeAll(async () => {
-	env = await startMaytapi();
-});
-afterAll(async () => env.fake.stop());
-beforeEach(() => env.fake.reset());
+const env = providerPerFile(startMaytapi);
 
 const sendText = (extra: Record<string, unknown> = {}) => ({
 	parameters: { resource: 'message', operation: 'sendText', to: '905301234567', text: 'Hello', ...extra },

@@ -2,16 +2,10 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import type { RecordedRequest } from '../fakes/http-fake';
 import { runNode } from '../harness/engine';
+import { providerPerFile } from '../harness/provider';
 import { startMaytapi } from './setup';
 
-type Env = Awaited<ReturnType<typeof startMaytapi>>;
-let env: Env;
-
-beforeAll(async () => {
-	env = await startMaytapi();
-});
-afterAll(async () => env.fake.stop());
-beforeEach(() => env.fake.reset());
+const env = providerPerFile(startMaytapi);
 
 const phone = (value: string) => ({ __rl: true, mode: 'id', value });
 

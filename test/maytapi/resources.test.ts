@@ -1,16 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { readBinary, runNode } from '../harness/engine';
+import { providerPerFile } from '../harness/provider';
 import { startMaytapi } from './setup';
 
-type Env = Awaited<ReturnType<typeof startMaytapi>>;
-let env: Env;
-
-beforeAll(async () => {
-	env = await startMaytapi();
-});
-afterAll(async () => env.fake.stop());
-beforeEach(() => env.fake.reset());
+const env = providerPerFile(startMaytapi);
 
 const phone = { __rl: true, mode: 'id', value: '1001' };
 const group = { __rl: true, mode: 'id', value: '120363027326493365@g.us' };

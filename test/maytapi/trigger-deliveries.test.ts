@@ -5,6 +5,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { readBinary } from '../harness/engine';
 import { TriggerHarness } from '../harness/trigger';
+import { providerPerFile } from '../harness/provider';
 import { startMaytapi } from './setup';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -13,14 +14,9 @@ const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES,
 const FIXTURE_PRODUCT = '5f0c3e1a-7b2d-4c9e-9a41-3d6e8b2f1c07';
 const ALL_EVENTS = ['message', 'ownMessage', 'status', 'poll', 'reaction', 'session', 'groupNotification', 'error', 'assignment', 'other'];
 
-type Env = Awaited<ReturnType<typeof startMaytapi>>;
-let env: Env;
 let trigger: TriggerHarness;
 
-beforeAll(async () => {
-	env = await startMaytapi({ productId: FIXTURE_PRODUCT, phoneId: '12345' });
-});
-afterAll(async () => env.fake.stop());
+const env = providerPerFile(() => startMaytapi({ productId: FIXTURE_PRODUCT, phoneId: '12345' }), { resetEachTest: false });
 afterEach(async () => TriggerHarness.closeAll());
 
 /** A trigger that takes URL deliveries without registering (manual mode), for the given events. */

@@ -4,16 +4,10 @@ import { MaytapiApi } from '../../credentials/MaytapiApi.credentials';
 import { MAX_INLINE_MEDIA_BYTES } from '../../nodes/Maytapi/actions/message/sendMedia.operation';
 import { testCredential } from '../harness/credential-test';
 import { loadOptions, runNode } from '../harness/engine';
+import { providerPerFile } from '../harness/provider';
 import { startMaytapi } from './setup';
 
-type Env = Awaited<ReturnType<typeof startMaytapi>>;
-let env: Env;
-
-beforeAll(async () => {
-	env = await startMaytapi();
-});
-afterAll(async () => env.fake.stop());
-beforeEach(() => env.fake.reset());
+const env = providerPerFile(startMaytapi);
 
 const message = (parameters: INodeParameters): INodeParameters => ({ resource: 'message', to: '905301234567', ...parameters });
 

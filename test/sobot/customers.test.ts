@@ -1,16 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
+import { providerPerFile } from '../harness/provider';
 import { expectAuthenticated, startSobot, wire } from './setup';
 
-type Env = Awaited<ReturnType<typeof startSobot>>;
-let env: Env;
-
-beforeAll(async () => {
-	env = await startSobot();
-});
-afterAll(async () => env.fake.stop());
-beforeEach(() => env.fake.reset());
+const env = providerPerFile(startSobot);
 
 const customer = (parameters: INodeParameters) => runNode(env.action, { parameters: { resource: 'customer', ...parameters } });
 const stored = (mobile: string) => env.fake.state().customers.find((c) => c.mobile === mobile);

@@ -2,16 +2,10 @@ import { SobotApi } from '../../credentials/SobotApi.credentials';
 import { RETRY_POLICY } from '../../nodes/shared/request';
 import { testCredential } from '../harness/credential-test';
 import { runNode } from '../harness/engine';
+import { providerPerFile } from '../harness/provider';
 import { API_KEY, API_SECRET, startSobot, wire } from './setup';
 
-type Env = Awaited<ReturnType<typeof startSobot>>;
-let env: Env;
-
-beforeAll(async () => {
-	env = await startSobot();
-});
-afterAll(async () => env.fake.stop());
-beforeEach(() => env.fake.reset());
+const env = providerPerFile(startSobot);
 
 const sendText = (extra: Record<string, unknown> = {}) => ({
 	parameters: { resource: 'message', operation: 'sendText', customerNumber: '919960123456', text: 'Hello', ...extra },

@@ -1,16 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
+import { providerPerFile } from '../harness/provider';
 import { expectAuthenticated, startSobot, wire } from './setup';
 
-type Env = Awaited<ReturnType<typeof startSobot>>;
-let env: Env;
-
-beforeAll(async () => {
-	env = await startSobot();
-});
-afterAll(async () => env.fake.stop());
-beforeEach(() => env.fake.reset());
+const env = providerPerFile(startSobot);
 
 const TO = { customer_number: '919960123456', customer_name: 'John Doe' };
 const send = (parameters: INodeParameters) =>

@@ -2,16 +2,10 @@ import type { INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
 import { seedTemplates, SobotFake } from '../fakes/sobot';
 import { loadOptions, runNode } from '../harness/engine';
+import { providerPerFile } from '../harness/provider';
 import { expectAuthenticated, resourceMapping, startSobot, wire } from './setup';
 
-type Env = Awaited<ReturnType<typeof startSobot>>;
-let env: Env;
-
-beforeAll(async () => {
-	env = await startSobot();
-});
-afterAll(async () => env.fake.stop());
-beforeEach(() => env.fake.reset());
+const env = providerPerFile(startSobot);
 
 const TO = { customer_number: '919960123456', customer_name: 'John Doe' };
 const LIST_APPROVED = ['GET', '/api/template/?status=1&page=1', undefined];

@@ -5,6 +5,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
 import { TriggerHarness } from '../harness/trigger';
+import { providerPerFile } from '../harness/provider';
 import { startSobot } from './setup';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -12,15 +13,9 @@ const SHARED_FIXTURES = path.resolve(__dirname, '../../../shared/providers/fixtu
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8'));
 const jsonFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
-type Env = Awaited<ReturnType<typeof startSobot>>;
-let env: Env;
 let trigger: TriggerHarness | undefined;
 
-beforeAll(async () => {
-	env = await startSobot();
-});
-afterAll(async () => env.fake.stop());
-beforeEach(() => env.fake.reset());
+const env = providerPerFile(startSobot);
 afterEach(async () => {
 	await TriggerHarness.closeAll();
 	trigger = undefined;

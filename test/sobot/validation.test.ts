@@ -1,16 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
+import { providerPerFile } from '../harness/provider';
 import { startSobot } from './setup';
 
-type Env = Awaited<ReturnType<typeof startSobot>>;
-let env: Env;
-
-beforeAll(async () => {
-	env = await startSobot();
-});
-afterAll(async () => env.fake.stop());
-beforeEach(() => env.fake.reset());
+const env = providerPerFile(startSobot);
 
 const message = (parameters: INodeParameters): INodeParameters => ({ resource: 'message', customerNumber: '919960123456', ...parameters });
 const customer = (parameters: INodeParameters): INodeParameters => ({ resource: 'customer', operation: 'add', mobile: '919561234567', name: 'John', ...parameters });
