@@ -1,3 +1,8 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { NodeUnderTest } from './engine';
+import { runNode } from './engine';
+
 /** A started fake provider and what a test needs to talk to it. */
 export interface FakeProviderEnv {
 	fake: { stop(): Promise<void>; reset(): void };
@@ -15,4 +20,19 @@ export function providerPerFile<E extends FakeProviderEnv>(start: () => Promise<
 	afterAll(async () => env.fake.stop());
 	if (options.resetEachTest !== false) beforeEach(() => env.fake.reset());
 	return env;
+}
+
+/**
+ * Bad input must fail the node with a NodeOperationError whose message matches, before anything
+ * reaches the provider.
+ */
+export async function expectRejectedBeforeSending(
+	env: { action: NodeUnderTest; fake: { requests: unknown[] } },
+	parameters: INodeParameters,
+	expected: RegExp,
+): Promise<void> {
+	const result = await runNode(env.action, { parameters });
+	expect(result.error?.message).toMatch(expected);
+	expect(result.error?.name).toBe('NodeOperationError');
+	expect(env.fake.requests).toHaveLength(0);
 }

@@ -4,7 +4,7 @@ import { MaytapiApi } from '../../credentials/MaytapiApi.credentials';
 import { MAX_INLINE_MEDIA_BYTES } from '../../nodes/Maytapi/actions/message/sendMedia.operation';
 import { testCredential } from '../harness/credential-test';
 import { loadOptions, runNode } from '../harness/engine';
-import { providerPerFile } from '../harness/provider';
+import { expectRejectedBeforeSending, providerPerFile } from '../harness/provider';
 import { startMaytapi } from './setup';
 
 const env = providerPerFile(startMaytapi);
@@ -41,12 +41,7 @@ const rejected: Array<[string, INodeParameters, RegExp]> = [
 
 describe('bad input is rejected before any request, naming the field and item', () => {
 	// Locator values given in "list" mode skip n8n's own regex check, like values from expressions do.
-	test.each(rejected)('%s', async (_name, parameters, expected) => {
-		const result = await runNode(env.action, { parameters });
-		expect(result.error?.message).toMatch(expected);
-		expect(result.error?.name).toBe('NodeOperationError');
-		expect(env.fake.requests).toHaveLength(0);
-	});
+	test.each(rejected)('%s', async (_name, parameters, expected) => expectRejectedBeforeSending(env, parameters, expected));
 
 	test('no phone on the node and none in the credential', async () => {
 		const result = await runNode({ ...env.action, credentials: { ...env.credentials, phoneId: '' } }, { parameters: message({ operation: 'sendText', text: 'x' }) });

@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
-import { providerPerFile } from '../harness/provider';
+import { expectRejectedBeforeSending, providerPerFile } from '../harness/provider';
 import { startSobot } from './setup';
 
 const env = providerPerFile(startSobot);
@@ -84,12 +84,7 @@ const rejected: Array<[string, INodeParameters, RegExp]> = [
 ];
 
 describe('bad input is rejected before any request, naming the field and item', () => {
-	test.each(rejected)('%s', async (_name, parameters, expected) => {
-		const result = await runNode(env.action, { parameters });
-		expect(result.error?.message).toMatch(expected);
-		expect(result.error?.name).toBe('NodeOperationError');
-		expect(env.fake.requests).toHaveLength(0);
-	});
+	test.each(rejected)('%s', async (_name, parameters, expected) => expectRejectedBeforeSending(env, parameters, expected));
 });
 
 test('the item number in the message is the failing item', async () => {
