@@ -29,8 +29,8 @@ export const maytapiProvider: ProviderSpec = {
 export interface MaytapiCall {
 	body?: IDataObject;
 	qs?: IDataObject;
-	/** Sending a message: never repeated once Maytapi may have queued it. */
-	unsafeToRepeat?: boolean;
+	/** Safe to repeat after an ambiguous failure (see ApiRequest.repeatable); writes leave it unset. */
+	repeatable?: boolean;
 	binary?: boolean;
 	itemIndex?: number;
 }

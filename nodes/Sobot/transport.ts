@@ -43,8 +43,8 @@ export const sobotProvider: ProviderSpec = {
 export interface SobotCall {
 	body?: IDataObject;
 	qs?: IDataObject;
-	/** Sending a message: never repeated once Sobot may have accepted it. */
-	unsafeToRepeat?: boolean;
+	/** Safe to repeat after an ambiguous failure (see ApiRequest.repeatable); writes leave it unset. */
+	repeatable?: boolean;
 	itemIndex?: number;
 }
 

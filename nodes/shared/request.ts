@@ -14,10 +14,13 @@ export interface ApiRequest {
 	qs?: IDataObject;
 	headers?: IDataObject;
 	/**
-	 * True when the call has an effect that must not happen twice (sending a message). Such a call
-	 * is retried only when the provider certainly did not accept it (429, 503, connection refused).
+	 * True only when doing the call twice has the same effect as doing it once: plain reads, and
+	 * writes the API itself defines as idempotent (PUT of a whole setting, DELETE). Only such calls
+	 * are retried after an ambiguous failure (502/504, a dropped connection), where the provider may
+	 * already have acted. Every call, repeatable or not, is retried when the provider certainly did
+	 * not act (429, 503, connection refused).
 	 */
-	unsafeToRepeat?: boolean;
+	repeatable?: boolean;
 	/** Return the body as a Buffer (images, files) instead of parsed JSON. */
 	binary?: boolean;
 	itemIndex?: number;
@@ -139,7 +142,7 @@ export async function apiRequest<T = unknown>(
 		} catch (error) {
 			const code = transportErrorCode(error);
 			const neverSent = code !== undefined && NEVER_SENT.has(code);
-			if (!lastAttempt && (neverSent || !request.unsafeToRepeat)) {
+			if (!lastAttempt && (neverSent || request.repeatable === true)) {
 				await sleep(backoff);
 				continue;
 			}
@@ -171,7 +174,7 @@ export async function apiRequest<T = unknown>(
 				continue;
 			}
 		}
-		if (!lastAttempt && (status === 502 || status === 504) && !request.unsafeToRepeat) {
+		if (!lastAttempt && (status === 502 || status === 504) && request.repeatable === true) {
 			await sleep(backoff);
 			continue;
 		}

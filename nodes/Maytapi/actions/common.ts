@@ -134,7 +134,6 @@ export async function sendMessage(
 	if (options.skipFilter) payload.skip_filter = true;
 	const response = await maytapiRequest.call(this, 'POST', `/${phoneId}/sendMessage`, {
 		body: payload,
-		unsafeToRepeat: true,
 		itemIndex,
 	});
 	return { success: true, phoneId, ...((response.data as IDataObject) ?? {}) };
