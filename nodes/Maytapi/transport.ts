@@ -74,9 +74,10 @@ export async function resolvePhoneId(this: IExecuteFunctions, itemIndex: number)
  */
 export async function setAckDelivery(this: ProviderContext, enabled: boolean, itemIndex?: number): Promise<IDataObject> {
 	const isOn = (product: IDataObject) => product.ack_delivery === true || product.ack_delivery === 1 || product.ack_delivery === '1';
-	let product = await maytapiRequest.call(this, 'POST', '/setAckPreference', { body: { ack_delivery: enabled }, itemIndex });
+	// Sets the whole preference: repeating it changes nothing.
+	let product = await maytapiRequest.call(this, 'POST', '/setAckPreference', { body: { ack_delivery: enabled }, repeatable: true, itemIndex });
 	if (isOn(product) !== enabled) {
-		product = await maytapiRequest.call(this, 'POST', '/setAckPreference', { body: { preference: enabled }, itemIndex });
+		product = await maytapiRequest.call(this, 'POST', '/setAckPreference', { body: { preference: enabled }, repeatable: true, itemIndex });
 	}
 	return product;
 }

@@ -43,8 +43,8 @@ export const sobotProvider: ProviderSpec = {
 export interface SobotCall {
 	body?: IDataObject;
 	qs?: IDataObject;
-	/** Safe to repeat after an ambiguous failure (see ApiRequest.repeatable); writes leave it unset. */
-	repeatable?: boolean;
+	/** Safe to repeat after an ambiguous failure (see ApiRequest.repeatable): every call says so. */
+	repeatable: boolean;
 	itemIndex?: number;
 }
 
@@ -53,7 +53,7 @@ export async function sobotRequest(
 	this: ProviderContext,
 	method: IHttpRequestMethods,
 	path: string,
-	call: SobotCall = {},
+	call: SobotCall,
 ): Promise<IDataObject> {
 	const response = await apiRequest.call(this, sobotProvider, { method, path, ...call });
 	return (response.body ?? {}) as IDataObject;
@@ -70,7 +70,7 @@ export async function sobotList(
 ): Promise<IDataObject[]> {
 	return await collectPages<IDataObject>(
 		async (page) => {
-			const body = await sobotRequest.call(this, 'GET', path, { qs: { ...(options.qs ?? {}), page }, itemIndex: options.itemIndex });
+			const body = await sobotRequest.call(this, 'GET', path, { qs: { ...(options.qs ?? {}), page }, repeatable: true, itemIndex: options.itemIndex });
 			const items = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
 			const count = Number(body.count);
 			// `next` decides; the count is the fallback when a page lacks it.

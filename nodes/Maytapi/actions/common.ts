@@ -132,8 +132,10 @@ export async function sendMessage(
 	const payload: IDataObject = { to_number: recipient(this, itemIndex), ...body };
 	if (options.replyTo) payload.reply_to = options.replyTo;
 	if (options.skipFilter) payload.skip_filter = true;
+	// A send: never repeated after it may have reached Maytapi (it would be delivered twice).
 	const response = await maytapiRequest.call(this, 'POST', `/${phoneId}/sendMessage`, {
 		body: payload,
+		repeatable: false,
 		itemIndex,
 	});
 	return { success: true, phoneId, ...((response.data as IDataObject) ?? {}) };
@@ -147,15 +149,17 @@ export function readSendOptions(ctx: IExecuteFunctions, itemIndex: number) {
 	};
 }
 
-/** A phone-scoped call: `/{phone_id}{path}`. */
+/**
+ * A phone-scoped call: `/{phone_id}{path}`. Each caller says whether the call is `repeatable`
+ * (see ApiRequest.repeatable): Maytapi's GETs include logout, redeploy and factory reset.
+ */
 export async function phoneRequest(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	method: 'GET' | 'POST',
 	path: string,
-	body?: IDataObject,
-	qs?: IDataObject,
+	call: { body?: IDataObject; qs?: IDataObject; repeatable: boolean },
 ): Promise<IDataObject> {
 	const phoneId = await resolvePhoneId.call(this, itemIndex);
-	return await maytapiRequest.call(this, method, `/${phoneId}${path}`, { body, qs, itemIndex });
+	return await maytapiRequest.call(this, method, `/${phoneId}${path}`, { ...call, itemIndex });
 }

@@ -23,7 +23,7 @@ async function currentPhoneId(ctx: ILoadOptionsFunctions): Promise<string> {
 
 export const listSearch = {
 	async searchPhones(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const phones = (await maytapiRequest.call(this, 'GET', '/listPhones')) as unknown as IDataObject[];
+		const phones = (await maytapiRequest.call(this, 'GET', '/listPhones', { repeatable: true })) as unknown as IDataObject[];
 		return {
 			results: (Array.isArray(phones) ? phones : [])
 				.filter((p) => matches(filter, p.id, p.number, p.name))
@@ -37,7 +37,7 @@ export const listSearch = {
 	async searchGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		const phoneId = await currentPhoneId(this);
 		if (!phoneId) return { results: [] };
-		const response = await maytapiRequest.call(this, 'GET', `/${phoneId}/getGroups`);
+		const response = await maytapiRequest.call(this, 'GET', `/${phoneId}/getGroups`, { repeatable: true });
 		return {
 			results: ((response.data ?? []) as IDataObject[])
 				.filter((g) => matches(filter, g.name, g.id))
@@ -50,7 +50,7 @@ export const loadOptions = {
 	async getCatalogProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const phoneId = await currentPhoneId(this);
 		if (!phoneId) return [];
-		const response = await maytapiRequest.call(this, 'GET', `/${phoneId}/catalog`);
+		const response = await maytapiRequest.call(this, 'GET', `/${phoneId}/catalog`, { repeatable: true });
 		return ((response.data ?? []) as IDataObject[]).map((p) => ({
 			name: `${p.title ?? p.productId}${p.price ? ` — ${p.price} ${p.currency ?? ''}`.trimEnd() : ''}`,
 			value: String(p.productId ?? p.id),

@@ -57,7 +57,8 @@ export function recipient(ctx: IExecuteFunctions, itemIndex: number): { customer
  */
 export async function sendMessage(this: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {
 	const payload: IDataObject = { ...recipient(this, itemIndex), ...body };
-	const response = await sobotRequest.call(this, 'POST', '/message/', { body: payload, itemIndex });
+	// A send: never repeated after it may have reached Sobot (it would be delivered twice).
+	const response = await sobotRequest.call(this, 'POST', '/message/', { body: payload, repeatable: false, itemIndex });
 	const data = (response.data ?? {}) as IDataObject;
 	return {
 		messageId: (data.id as string) ?? null,

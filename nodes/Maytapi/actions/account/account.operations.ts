@@ -13,7 +13,7 @@ export const getProduct: OperationDefinition = {
 	description: 'Product ID, product-wide webhook URL, ack delivery setting and phone limit',
 	properties: [],
 	async execute(this: IExecuteFunctions, i: number) {
-		return await maytapiRequest.call(this, 'GET', '/product', { itemIndex: i });
+		return await maytapiRequest.call(this, 'GET', '/product', { repeatable: true, itemIndex: i });
 	},
 };
 
@@ -35,7 +35,8 @@ export const setWebhook: OperationDefinition = {
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		const webhook = validator(this, i).url(this.getNodeParameter('webhook', i), 'Webhook URL');
-		return await maytapiRequest.call(this, 'POST', '/setWebhook', { body: { webhook }, itemIndex: i });
+		// Replaces the whole setting: doing it twice leaves the same webhook.
+		return await maytapiRequest.call(this, 'POST', '/setWebhook', { body: { webhook }, repeatable: true, itemIndex: i });
 	},
 };
 
@@ -61,7 +62,7 @@ export const getLogs: OperationDefinition = {
 	description: 'Recent incoming, outgoing and error webhook deliveries, with your endpoint’s responses',
 	properties: [...returnAllOrLimit('log entries')],
 	async execute(this: IExecuteFunctions, i: number) {
-		const response = await maytapiRequest.call(this, 'GET', '/logs', { itemIndex: i });
+		const response = await maytapiRequest.call(this, 'GET', '/logs', { repeatable: true, itemIndex: i });
 		const list = (((response.data as IDataObject)?.list ?? []) as IDataObject[]).slice();
 		return this.getNodeParameter('returnAll', i) ? list : list.slice(0, this.getNodeParameter('limit', i) as number);
 	},
@@ -75,7 +76,7 @@ export const getQueues: OperationDefinition = {
 	description: 'Every phone with its status and the number of messages waiting to be sent',
 	properties: [],
 	async execute(this: IExecuteFunctions, i: number) {
-		const response = await maytapiRequest.call(this, 'GET', '/queues', { itemIndex: i });
+		const response = await maytapiRequest.call(this, 'GET', '/queues', { repeatable: true, itemIndex: i });
 		return ((response.queues ?? []) as IDataObject[]).map((q) => ({ ...q, id: String(q.id) }));
 	},
 };

@@ -15,7 +15,8 @@ export const checkNumbers: OperationDefinition = {
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		const numbers = validator(this, i).phones(this.getNodeParameter('numbers', i), 'Numbers');
-		const response = await phoneRequest.call(this, i, 'POST', '/checkPhones', { numbers });
+		// A lookup sent as POST: it changes nothing.
+		const response = await phoneRequest.call(this, i, 'POST', '/checkPhones', { body: { numbers }, repeatable: true });
 		// The response keys are not fully documented: accept `data` or `result`, and `id`/`number`.
 		const list = (response.data ?? response.result ?? []) as IDataObject[];
 		return list.map((entry) => ({

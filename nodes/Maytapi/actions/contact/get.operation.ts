@@ -24,7 +24,7 @@ export const getContact: OperationDefinition = {
 	async execute(this: IExecuteFunctions, i: number) {
 		const id = validator(this, i).phone(this.getNodeParameter('conversationId', i), 'Number or Chat ID', { allowChatId: true });
 		const chatId = id.includes('@') ? id : `${id}@c.us`;
-		const response = await phoneRequest.call(this, i, 'GET', `/contact/${encodeURIComponent(chatId)}`);
+		const response = await phoneRequest.call(this, i, 'GET', `/contact/${encodeURIComponent(chatId)}`, { repeatable: true });
 		const data = response.data;
 		const entries = (Array.isArray(data) ? data : data ? [data] : []) as IDataObject[];
 		// The spec types `image` as `{url}` while accounts send a string: always output a string.

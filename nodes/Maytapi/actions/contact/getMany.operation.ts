@@ -28,7 +28,7 @@ export const getManyContacts: OperationDefinition = {
 		},
 	],
 	async execute(this: IExecuteFunctions, i: number) {
-		const response = await phoneRequest.call(this, i, 'GET', '/contacts');
+		const response = await phoneRequest.call(this, i, 'GET', '/contacts', { repeatable: true });
 		const type = this.getNodeParameter('type', i, '') as string;
 		let list = ((response.data ?? []) as IDataObject[]).filter((c) => !type || c.type === type);
 		if (!this.getNodeParameter('returnAll', i)) list = list.slice(0, this.getNodeParameter('limit', i) as number);

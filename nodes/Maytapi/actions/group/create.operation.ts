@@ -18,7 +18,7 @@ export const createGroup: OperationDefinition = {
 		const check = validator(this, i);
 		const name = check.maxLength(check.required(this.getNodeParameter('name', i), 'Name'), 100, 'Name') as string;
 		const numbers = check.phones(this.getNodeParameter('numbers', i), 'Participants');
-		const response = await phoneRequest.call(this, i, 'POST', '/createGroup', { name, numbers });
+		const response = await phoneRequest.call(this, i, 'POST', '/createGroup', { body: { name, numbers }, repeatable: false });
 		return (response.data as IDataObject) ?? response;
 	},
 };

@@ -23,7 +23,7 @@ export const getGroup: OperationDefinition = {
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		const qs = this.getNodeParameter('invite', i, false) ? { invite: true } : undefined;
-		const response = await phoneRequest.call(this, i, 'GET', `/getGroups/${encodeURIComponent(groupIdOf(this, i))}`, undefined, qs);
+		const response = await phoneRequest.call(this, i, 'GET', `/getGroups/${encodeURIComponent(groupIdOf(this, i))}`, { qs, repeatable: true });
 		return (response.data as IDataObject) ?? response;
 	},
 };

@@ -44,7 +44,7 @@ export const getManyGroups: OperationDefinition = {
 		if (options.invite) qs.invite = true;
 		return await collectPages<IDataObject>(
 			async (page) => {
-				const response = await phoneRequest.call(this, i, 'GET', '/getGroups', undefined, { ...qs, page });
+				const response = await phoneRequest.call(this, i, 'GET', '/getGroups', { qs: { ...qs, page }, repeatable: true });
 				const items = (response.data ?? []) as IDataObject[];
 				const total = Number(response.total ?? response.count ?? 0);
 				const limit = Number(response.limit ?? items.length);

@@ -13,7 +13,7 @@ export const leaveGroup: OperationDefinition = {
 	properties: [phoneLocator, groupLocator],
 	async execute(this: IExecuteFunctions, i: number) {
 		const id = groupIdOf(this, i);
-		const response = await phoneRequest.call(this, i, 'POST', '/leaveGroup', { id });
+		const response = await phoneRequest.call(this, i, 'POST', '/leaveGroup', { body: { id }, repeatable: false });
 		return { groupId: id, success: response.success ?? true };
 	},
 };

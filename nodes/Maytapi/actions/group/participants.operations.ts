@@ -29,7 +29,11 @@ function participantOperation(operation: string, name: string, action: string, d
 			const results: IDataObject[] = [];
 			for (const number of numbers) {
 				const participant = number.includes('@') ? number : `${number}@c.us`;
-				const response = await phoneRequest.call(this, i, 'POST', path, { conversation_id: conversationId, number: participant });
+				const response = await phoneRequest.call(this, i, 'POST', path, {
+					body: { conversation_id: conversationId, number: participant },
+					// A repeat answers "already a participant" / "not a participant" after the first one worked.
+					repeatable: false,
+				});
 				results.push({ groupId: conversationId, participant, success: response.success ?? true });
 			}
 			return results;

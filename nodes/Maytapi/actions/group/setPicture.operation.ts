@@ -15,7 +15,11 @@ export const setGroupPicture: OperationDefinition = {
 	async execute(this: IExecuteFunctions, i: number) {
 		const conversationId = groupIdOf(this, i);
 		const image = validator(this, i).publicUrl(this.getNodeParameter('imageUrl', i), 'Image URL', 'Maytapi');
-		const response = await phoneRequest.call(this, i, 'POST', '/setProfileImage', { conversation_id: conversationId, image });
+		const response = await phoneRequest.call(this, i, 'POST', '/setProfileImage', {
+			body: { conversation_id: conversationId, image },
+			// WhatsApp announces every picture change in the group: once is enough.
+			repeatable: false,
+		});
 		return { groupId: conversationId, success: response.success ?? true };
 	},
 };

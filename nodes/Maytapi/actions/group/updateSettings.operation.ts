@@ -42,7 +42,11 @@ export const updateGroupSettings: OperationDefinition = {
 		const config = this.getNodeParameter('settings', i, {}) as IDataObject;
 		if (!Object.keys(config).length) validator(this, i).fail('"Settings" is empty: add at least one setting to change');
 		const conversationId = groupIdOf(this, i);
-		const response = await phoneRequest.call(this, i, 'POST', '/group/config', { conversation_id: conversationId, config });
+		const response = await phoneRequest.call(this, i, 'POST', '/group/config', {
+			body: { conversation_id: conversationId, config },
+			// WhatsApp announces each settings change in the group.
+			repeatable: false,
+		});
 		return { groupId: conversationId, ...((response.data as IDataObject) ?? config) };
 	},
 };

@@ -23,7 +23,7 @@ export const addPhone: OperationDefinition = {
 	async execute(this: IExecuteFunctions, i: number) {
 		const raw = String(this.getNodeParameter('number', i, '')).trim();
 		const body = raw ? { number: validator(this, i).phone(raw, 'Number') } : {};
-		const phone = await maytapiRequest.call(this, 'POST', '/addPhone', { body, itemIndex: i });
+		const phone = await maytapiRequest.call(this, 'POST', '/addPhone', { body, repeatable: false, itemIndex: i });
 		return { ...phone, id: String(phone.id) };
 	},
 };

@@ -11,7 +11,7 @@ export const getConfig: OperationDefinition = {
 	description: 'The phone’s own webhook URL and ack setting (empty means the product’s are used)',
 	properties: [phoneLocator],
 	async execute(this: IExecuteFunctions, i: number) {
-		const response = await phoneRequest.call(this, i, 'GET', '/config');
+		const response = await phoneRequest.call(this, i, 'GET', '/config', { repeatable: true });
 		return { ...((response.status as IDataObject) ?? {}) };
 	},
 };
@@ -43,7 +43,8 @@ export const setConfig: OperationDefinition = {
 		const webhookParam = String(this.getNodeParameter('webhook', i, '')).trim();
 		const webhook = webhookParam ? validator(this, i).url(webhookParam, 'Webhook URL') : '';
 		const body = { webhook, ack_delivery: this.getNodeParameter('ackDelivery', i) as boolean };
-		const response = await phoneRequest.call(this, i, 'POST', '/config', body);
+		// Replaces the phone's whole setting: repeating it changes nothing.
+		const response = await phoneRequest.call(this, i, 'POST', '/config', { body, repeatable: true });
 		return { ...((response.status as IDataObject) ?? body) };
 	},
 };

@@ -11,7 +11,7 @@ export const getManyPhones: OperationDefinition = {
 	description: 'List the phone instances of the product with their status',
 	properties: [],
 	async execute(this: IExecuteFunctions, i: number) {
-		const phones = (await maytapiRequest.call(this, 'GET', '/listPhones', { itemIndex: i })) as unknown as IDataObject[];
+		const phones = (await maytapiRequest.call(this, 'GET', '/listPhones', { repeatable: true, itemIndex: i })) as unknown as IDataObject[];
 		return (Array.isArray(phones) ? phones : []).map((p) => ({ ...p, id: String(p.id) }));
 	},
 };

@@ -25,7 +25,7 @@ function imageOperation(operation: string, name: string, action: string, descrip
 		properties: [phoneLocator, outputField],
 		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData> {
 			const phoneId = await resolvePhoneId.call(this, i);
-			const response = await maytapiFullRequest.call(this, 'GET', `/${phoneId}${path}`, { binary: true, itemIndex: i });
+			const response = await maytapiFullRequest.call(this, 'GET', `/${phoneId}${path}`, { binary: true, repeatable: true, itemIndex: i });
 			const buffer = response.body as Buffer;
 			const mimeType = sniffMimeType(buffer, response.headers['content-type']);
 			const extension = mimeType.split('/')[1]?.replace('jpeg', 'jpg') ?? 'bin';

@@ -23,6 +23,6 @@ export const setProfilePicture: OperationDefinition = {
 	async execute(this: IExecuteFunctions, i: number) {
 		const image = validator(this, i).publicUrl(this.getNodeParameter('imageUrl', i), 'Image URL', 'Maytapi');
 		// An empty conversation_id means "my own profile" in Maytapi's setProfileImage.
-		return await phoneRequest.call(this, i, 'POST', '/setProfileImage', { conversation_id: '', image });
+		return await phoneRequest.call(this, i, 'POST', '/setProfileImage', { body: { conversation_id: '', image }, repeatable: false });
 	},
 };

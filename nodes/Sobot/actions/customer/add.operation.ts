@@ -44,7 +44,8 @@ export const addCustomer: OperationDefinition = {
 		const body = customerBody(this, i);
 		const ifExists = this.getNodeParameter('ifExists', i, 'fail') as string;
 		try {
-			const response = await sobotRequest.call(this, 'POST', '/api/customer', { body: { mobile, ...body }, itemIndex: i });
+			// A repeat would answer "Customer already exists" after the first one succeeded.
+			const response = await sobotRequest.call(this, 'POST', '/api/customer', { body: { mobile, ...body }, repeatable: false, itemIndex: i });
 			return { mobile, action: 'created', message: response.message ?? null, code: response.code ?? null };
 		} catch (error) {
 			const exists = isAlreadyExists(error);
@@ -54,7 +55,7 @@ export const addCustomer: OperationDefinition = {
 			}
 			if (!exists || ifExists !== 'update') throw asNodeError(this.getNode(), error, i);
 		}
-		const response = await sobotRequest.call(this, 'PUT', `/api/customer/${mobile}`, { body, itemIndex: i });
+		const response = await sobotRequest.call(this, 'PUT', `/api/customer/${mobile}`, { body, repeatable: true, itemIndex: i });
 		return { mobile, action: 'updated', message: response.message ?? null, code: response.code ?? null };
 	},
 };

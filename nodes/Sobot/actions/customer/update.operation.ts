@@ -35,7 +35,8 @@ export const updateCustomer: OperationDefinition = {
 		const mobile = check.phone(this.getNodeParameter('mobile', i), 'Mobile Number');
 		const body = customerBody(this, i, { clearLabels: this.getNodeParameter('clearLabels', i, false) as boolean });
 		// The documented path form (cURL sample); the Python/PHP samples' body `mobile` is not used.
-		const response = await sobotRequest.call(this, 'PUT', `/api/customer/${mobile}`, { body, itemIndex: i });
+		// A PUT of the customer's fields: repeating it leaves the same customer.
+		const response = await sobotRequest.call(this, 'PUT', `/api/customer/${mobile}`, { body, repeatable: true, itemIndex: i });
 		return { mobile, action: 'updated', message: response.message ?? null, code: response.code ?? null };
 	},
 };

@@ -297,7 +297,8 @@ export const createTemplate: OperationDefinition = {
 			Object.assign(body, ctaButtons(this, check, i));
 		}
 
-		const response = await sobotRequest.call(this, 'POST', '/api/template/', { body, itemIndex: i });
+		// A repeat would be refused as a duplicate template after the first one was created.
+		const response = await sobotRequest.call(this, 'POST', '/api/template/', { body, repeatable: false, itemIndex: i });
 		// Sobot answers without the new template's id: read it back from the newest templates.
 		const created = await findCreated.call(this, entityName, language, i);
 		return { created: true, name: entityName, language, message: response.message ?? null, template: created ? normaliseTemplate(created) : null };
@@ -307,7 +308,7 @@ export const createTemplate: OperationDefinition = {
 /** The template just created, from the list (a few pages at most; it is usually on the first). */
 async function findCreated(this: IExecuteFunctions, name: string, language: string, itemIndex: number): Promise<IDataObject | undefined> {
 	for (let page = 1; page <= 5; page++) {
-		const list = await sobotRequest.call(this, 'GET', '/api/template/', { qs: { page }, itemIndex });
+		const list = await sobotRequest.call(this, 'GET', '/api/template/', { qs: { page }, repeatable: true, itemIndex });
 		const found = ((list.data ?? []) as IDataObject[]).find((t) => t.entity_name === name && t.lang_code === language);
 		if (found || !list.next) return found;
 	}
