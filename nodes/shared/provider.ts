@@ -6,6 +6,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import type { RateLimit } from './rateGate';
+
 /** Any n8n context that may talk to a provider: node execution, dropdowns, trigger lifecycle, webhook. */
 export type ProviderContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -34,4 +36,9 @@ export interface ProviderSpec {
 	bodyStatus?(body: unknown): number | undefined;
 	/** For a non-2xx body: the provider's own message, when it has one. */
 	messageOf?(body: unknown): string | undefined;
+	/**
+	 * How fast this credential may call the provider (e.g. from its plan). Every request waits at the
+	 * credential's shared rate gate; without a limit only 429s and rate-limit headers slow it down.
+	 */
+	rateLimit?(credentials: ICredentialDataDecryptedObject): RateLimit | undefined;
 }

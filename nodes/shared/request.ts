@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { providerError } from './errors';
 import type { ProviderContext, ProviderSpec } from './provider';
+import { rateGateFor } from './rateGate';
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -129,9 +130,16 @@ export async function apiRequest<T = unknown>(
 		...(request.body !== undefined ? { body: request.body } : {}),
 	};
 
+	// One gate per credential: pacing (the spec's rate limit), rate-limit headers and 429 pauses are shared
+	// by every item and execution using it.
+	const gate = rateGateFor(`${spec.credentialType}:${node.credentials?.[spec.credentialType]?.id ?? base}`);
+	const rateLimit = spec.rateLimit?.(credentials);
+	const cancelSignal = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
+
 	for (let attempt = 1; ; attempt++) {
 		const lastAttempt = attempt >= RETRY_POLICY.maxAttempts;
 		const backoff = RETRY_POLICY.backoffMs[Math.min(attempt - 1, RETRY_POLICY.backoffMs.length - 1)];
+		await gate.acquire(rateLimit, cancelSignal);
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
@@ -155,6 +163,7 @@ export async function apiRequest<T = unknown>(
 
 		const status = response.statusCode;
 		const headers = lowerCaseHeaders(response.headers);
+		gate.observe(status, headers);
 		const body = request.binary ? Buffer.from(response.body as ArrayBuffer) : response.body;
 
 		if (status >= 200 && status < 300) {
@@ -170,7 +179,8 @@ export async function apiRequest<T = unknown>(
 			// The provider refused the call outright, so repeating it cannot duplicate anything.
 			const wait = rateLimitWaitMs(headers) ?? backoff;
 			if (wait <= RETRY_POLICY.maxWaitMs) {
-				await sleep(wait);
+				// A 429 has paused the whole gate (Retry-After, or its default); the next acquire waits for it.
+				if (status === 503) await sleep(wait);
 				continue;
 			}
 		}
