@@ -12,11 +12,17 @@ const HINTS: Record<number, string> = {
 	429: 'The provider is rate-limiting this account. The node waited and retried; slow the workflow down or try later.',
 };
 
-/** Removes secret values from any text before it reaches an error message or the UI. */
+/**
+ * Removes secret values from any text before it reaches an error message or the UI: as typed, and
+ * as they appear inside JSON (escaped quotes, backslashes) or a URL (percent-encoded).
+ */
 export function redact(text: string, secrets: string[]): string {
 	let out = text;
 	for (const secret of secrets) {
-		if (secret && secret.length >= 4) out = out.split(secret).join('***');
+		if (!secret || secret.length < 4) continue;
+		for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])) {
+			out = out.split(form).join('***');
+		}
 	}
 	return out;
 }
@@ -58,9 +64,11 @@ export function providerError(input: ProviderErrorInput): NodeApiError {
 	const said = input.providerMessage ? redact(input.providerMessage, secrets) : undefined;
 	const message = `${provider}: ${said ?? (status ? `HTTP ${status}` : 'request failed')}`;
 	const bodyText = describeBody(input.body, secrets);
-	const description = [hintFor(status), input.detail ?? '', bodyText ? `Response: ${bodyText}` : '']
-		.filter(Boolean)
-		.join('\n');
+	// Redacted as a whole, like the message: the detail (e.g. a transport error) may quote a secret too.
+	const description = redact(
+		[hintFor(status), input.detail ?? '', bodyText ? `Response: ${bodyText}` : ''].filter(Boolean).join('\n'),
+		secrets,
+	);
 	// A plain object, never the transport error itself: that one carries request headers (secrets).
 	const response: JsonObject = { message, ...(status ? { httpCode: String(status) } : {}) };
 	return new NodeApiError(node, response, {
