@@ -41,6 +41,18 @@ export const RETRY_POLICY = {
 	backoffMs: [500, 1500, 4000],
 };
 
+/**
+ * How the retry policy waits between attempts: n8n's `sleep`. Tests swap it (setRetryWait) to
+ * record the waits instead of spending them on the wall clock.
+ */
+const realWait = async (ms: number) => await sleep(ms);
+let retryWait: (ms: number) => Promise<void> = realWait;
+
+/** Tests only: wait with `wait` instead of n8n's `sleep` (undefined restores it). */
+export function setRetryWait(wait: ((ms: number) => Promise<void>) | undefined): void {
+	retryWait = wait ?? realWait;
+}
+
 /** Transport errors where the request never reached the provider: always safe to retry. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
@@ -125,6 +137,8 @@ export async function apiRequest<T = unknown>(
 		headers: { accept: request.binary ? '*/*' : 'application/json', ...(request.headers ?? {}) },
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// A redirect would carry the credential's headers to wherever it points: JSON APIs need none.
+		disableFollowRedirect: true,
 		json: !request.binary,
 		...(request.binary ? { encoding: 'arraybuffer' as const } : {}),
 		...(request.body !== undefined ? { body: request.body } : {}),
@@ -151,7 +165,7 @@ export async function apiRequest<T = unknown>(
 			const code = transportErrorCode(error);
 			const neverSent = code !== undefined && NEVER_SENT.has(code);
 			if (!lastAttempt && (neverSent || request.repeatable === true)) {
-				await sleep(backoff);
+				await retryWait(backoff);
 				continue;
 			}
 			// The code goes to the description: n8n replaces messages that contain one.
@@ -174,21 +188,38 @@ export async function apiRequest<T = unknown>(
 			return { status, headers, body: body as T };
 		}
 
+		if (status >= 300 && status < 400) {
+			throw fail(status, undefined, `the API answered with a redirect to ${redirectTarget(headers.location, url)}, which is not followed`, REDIRECT_DETAIL);
+		}
+
 		const errorBody = request.binary ? tryParseJson(body as Buffer) : body;
 		if (!lastAttempt && (status === 429 || status === 503)) {
 			// The provider refused the call outright, so repeating it cannot duplicate anything.
 			const wait = rateLimitWaitMs(headers) ?? backoff;
 			if (wait <= RETRY_POLICY.maxWaitMs) {
 				// A 429 has paused the whole gate (Retry-After, or its default); the next acquire waits for it.
-				if (status === 503) await sleep(wait);
+				if (status === 503) await retryWait(wait);
 				continue;
 			}
 		}
 		if (!lastAttempt && (status === 502 || status === 504) && request.repeatable === true) {
-			await sleep(backoff);
+			await retryWait(backoff);
 			continue;
 		}
 		throw fail(status, errorBody, spec.messageOf?.(errorBody) ?? defaultMessageOf(errorBody));
+	}
+}
+
+const REDIRECT_DETAIL =
+	'API calls never follow redirects, so the credential was not sent there. Check the Base URL in the credential (e.g. http:// instead of https://, or an old host).';
+
+/** The host a redirect points to (relative locations resolve against the request URL). */
+function redirectTarget(location: string | undefined, requestUrl: string): string {
+	if (!location) return 'an unnamed location';
+	try {
+		return new URL(location, requestUrl).host;
+	} catch {
+		return `"${location.slice(0, 100)}"`;
 	}
 }
 

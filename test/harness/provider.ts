@@ -1,5 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { setRateGateClock } from '../../nodes/shared/rateGate';
+import { setRetryWait } from '../../nodes/shared/request';
 import type { NodeUnderTest } from './engine';
 import { runNode } from './engine';
 
@@ -35,4 +37,30 @@ export async function expectRejectedBeforeSending(
 	expect(result.error?.message).toMatch(expected);
 	expect(result.error?.name).toBe('NodeOperationError');
 	expect(env.fake.requests).toHaveLength(0);
+}
+
+/**
+ * For this test file, every wait of the request layer (retry backoff, Retry-After, rate-limit
+ * pauses) is recorded instead of spent: time moves on a virtual clock that starts at the real time
+ * and jumps by each wait. Tests then assert the exact waits without sleeping through them.
+ * Returns the waits (ms) of the current test, in order.
+ */
+export function recordWaits(): number[] {
+	const waits: number[] = [];
+	let skipped = 0;
+	const sleep = async (ms: number) => {
+		waits.push(ms);
+		skipped += Math.max(0, ms);
+	};
+	beforeEach(() => {
+		waits.length = 0;
+		skipped = 0;
+		setRetryWait(sleep);
+		setRateGateClock({ now: () => Date.now() + skipped, sleep });
+	});
+	afterAll(() => {
+		setRetryWait(undefined);
+		setRateGateClock(undefined);
+	});
+	return waits;
 }

@@ -1,9 +1,10 @@
 import { RETRY_POLICY } from '../../nodes/shared/request';
 import { runNode } from '../harness/engine';
-import { providerPerFile } from '../harness/provider';
+import { providerPerFile, recordWaits } from '../harness/provider';
 import { startMaytapi, TOKEN } from './setup';
 
 const env = providerPerFile(startMaytapi);
+const waits = recordWaits();
 
 const sendText = (extra: Record<string, unknown> = {}) => ({
 	parameters: { resource: 'message', operation: 'sendText', to: '905301234567', text: 'Hello', ...extra },
@@ -59,10 +60,9 @@ describe('provider errors become NodeApiError with the provider’s own message'
 describe('rate limits and retries', () => {
 	test('429 waits Retry-After, then sends once', async () => {
 		env.fake.failNext({ status: 429, headers: { 'Retry-After': '1' }, body: { success: false, message: 'Too many requests' } });
-		const started = Date.now();
 		const result = await runNode(env.action, sendText());
 		expect(result.error).toBeUndefined();
-		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+		expect(waits).toEqual([1000]);
 		// Two attempts reached the provider, and only the second was accepted: one message queued.
 		expect(env.fake.requests.map((r) => r.path)).toEqual([sendPath(), sendPath()]);
 		expect(env.fake.state().sent).toHaveLength(1);
@@ -74,6 +74,9 @@ describe('rate limits and retries', () => {
 		env.fake.failNext({ status: 429, headers: { 'X-RateLimit-Reset': reset, 'X-RateLimit-Remaining': '0' }, body: { success: false, message: 'Slow down' } });
 		const result = await runNode(env.action, sendText());
 		expect(result.error).toBeUndefined();
+		expect(waits).toHaveLength(1);
+		expect(waits[0]).toBeGreaterThan(0);
+		expect(waits[0]).toBeLessThanOrEqual(2000);
 		expect(env.fake.state().sent).toHaveLength(1);
 	});
 
@@ -83,6 +86,7 @@ describe('rate limits and retries', () => {
 		expect(result.error?.message).toBe('Maytapi: Daily quota');
 		expect(result.error?.httpCode).toBe('429');
 		expect(env.fake.requests).toHaveLength(1);
+		expect(waits).toEqual([]);
 	});
 
 	test('a persistent 429 gives up after the bounded number of attempts', async () => {
@@ -96,6 +100,7 @@ describe('rate limits and retries', () => {
 		env.fake.failNext({ status: 503, headers: { 'Retry-After': '0' }, body: 'Service Unavailable' });
 		const result = await runNode(env.action, sendText());
 		expect(result.error).toBeUndefined();
+		expect(waits).toEqual([0]);
 		expect(env.fake.state().sent).toHaveLength(1);
 	});
 
@@ -104,6 +109,7 @@ describe('rate limits and retries', () => {
 		const read = await runNode(env.action, { parameters: { resource: 'phone', operation: 'getStatus' } });
 		expect(read.error).toBeUndefined();
 		expect(env.fake.requests).toHaveLength(2);
+		expect(waits).toEqual([RETRY_POLICY.backoffMs[0]]);
 
 		env.fake.reset();
 		env.fake.failNext({ status: 502, body: 'Bad Gateway' });
@@ -125,6 +131,7 @@ describe('rate limits and retries', () => {
 		const result = await runNode(env.action, { parameters: { resource: 'phone', operation: 'getStatus' } });
 		expect(result.error).toBeUndefined();
 		expect(env.fake.requests).toHaveLength(2);
+		expect(waits).toEqual([RETRY_POLICY.backoffMs[0]]);
 	});
 
 	test('connection refused is retried (never reached the provider), then reported', async () => {
@@ -132,6 +139,8 @@ describe('rate limits and retries', () => {
 		expect(result.error?.message).toBe('Maytapi: could not connect');
 		expect(result.error?.description).toMatch(/base URL/);
 		expect(result.error?.description).toMatch(/ECONNREFUSED/);
+		// Every attempt but the last waited its backoff.
+		expect(waits).toEqual(RETRY_POLICY.backoffMs.slice(0, RETRY_POLICY.maxAttempts - 1));
 	});
 });
 

@@ -2,10 +2,11 @@ import { SobotApi } from '../../credentials/SobotApi.credentials';
 import { RETRY_POLICY } from '../../nodes/shared/request';
 import { testCredential } from '../harness/credential-test';
 import { runNode } from '../harness/engine';
-import { providerPerFile } from '../harness/provider';
+import { providerPerFile, recordWaits } from '../harness/provider';
 import { API_KEY, API_SECRET, startSobot, wire } from './setup';
 
 const env = providerPerFile(startSobot);
+const waits = recordWaits();
 
 const sendText = (extra: Record<string, unknown> = {}) => ({
 	parameters: { resource: 'message', operation: 'sendText', customerNumber: '919960123456', text: 'Hello', ...extra },
@@ -88,16 +89,16 @@ describe('Sobot’s errors become NodeApiError with Sobot’s own message', () =
 		expect(result.error?.message).toBe('Sobot: could not connect');
 		expect(result.error?.description).toMatch(/base URL/);
 		expect(result.error?.description).toMatch(/ECONNREFUSED/);
+		expect(waits).toEqual(RETRY_POLICY.backoffMs.slice(0, RETRY_POLICY.maxAttempts - 1));
 	});
 });
 
 describe('retries never duplicate a send', () => {
 	test('429 waits Retry-After, then sends once', async () => {
 		env.fake.failNext({ status: 429, headers: { 'Retry-After': '1' }, body: { message: 'Too many requests', code: 429 } });
-		const started = Date.now();
 		const result = await runNode(env.action, sendText());
 		expect(result.error).toBeUndefined();
-		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+		expect(waits).toEqual([1000]);
 		expect(sends()).toEqual([SEND, SEND]);
 		expect(env.fake.state().sent).toHaveLength(1);
 	});
@@ -106,6 +107,7 @@ describe('retries never duplicate a send', () => {
 		env.fake.failNext({ status: 503, headers: { 'Retry-After': '0' }, body: { message: 'Maintenance', code: 503 } });
 		const result = await runNode(env.action, sendText());
 		expect(result.error).toBeUndefined();
+		expect(waits).toEqual([0]);
 		expect(env.fake.state().sent).toHaveLength(1);
 	});
 
@@ -126,6 +128,7 @@ describe('retries never duplicate a send', () => {
 			['GET', '/api/customer?page=1', undefined],
 		]);
 		expect(result.items).toHaveLength(1);
+		expect(waits).toEqual([RETRY_POLICY.backoffMs[0]]);
 	});
 
 	test('a persistent 429 gives up after the bounded number of attempts', async () => {
