@@ -361,14 +361,16 @@ async function exportNodes(env, opts = {}) {
 // Server
 
 /**
- * Starts `n8n start` and waits for `/healthz/readiness`. Output goes to `logFile` (and to this
- * process's stderr when `echo` is set). Returns `{url, child, logFile, stop(), readLog()}`.
+ * Starts `n8n start` (or `command`: `worker`, `webhook` in queue mode) and waits for
+ * `/healthz/readiness` (a worker serves it on QUEUE_HEALTH_CHECK_PORT, with QUEUE_HEALTH_CHECK_ACTIVE=true).
+ * Output goes to `logFile` (and to this process's stderr when `echo` is set). Returns
+ * `{url, child, logFile, stop(), readLog()}`.
  */
-async function startServer(env, { logFile, echo = false, readyTimeoutMs = 120_000 } = {}) {
-	const port = Number(env.N8N_PORT);
+async function startServer(env, { command = 'start', logFile, echo = false, readyTimeoutMs = 120_000 } = {}) {
+	const port = Number(command === 'worker' ? (env.QUEUE_HEALTH_CHECK_PORT ?? env.N8N_PORT) : env.N8N_PORT);
 	const url = `http://127.0.0.1:${port}`;
 	if (await isListening(port)) throw new Error(`port ${port} is already in use; is another n8n running?`);
-	const { cmd, args } = n8nCommand(['start']);
+	const { cmd, args } = n8nCommand([command]);
 	logFile = logFile ?? path.join(env.N8N_USER_FOLDER, 'n8n.log');
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const out = fs.createWriteStream(logFile, { flags: 'a' });
@@ -408,7 +410,7 @@ async function startServer(env, { logFile, echo = false, readyTimeoutMs = 120_00
 	};
 	const deadline = Date.now() + readyTimeoutMs;
 	for (;;) {
-		if (exited) throw new Error(`n8n start exited early (${exited.code ?? exited.signal})\n${tail(readLog())}`);
+		if (exited) throw new Error(`n8n ${command} exited early (${exited.code ?? exited.signal})\n${tail(readLog())}`);
 		try {
 			const res = await fetch(`${url}/healthz/readiness`, { signal: timeoutSignal(2_000) });
 			if (res.status === 200) break;

@@ -612,6 +612,15 @@ function finish(code) {
 	process.exit(code ?? (failed ? 1 : 0));
 }
 
+// test/e2e/queue.js reuses the provider table, the scenarios and the helpers; required, this file runs nothing.
+module.exports = {
+	PROVIDERS, PACKAGE, OWNER, PREVIOUS_WEBHOOK, scenarios, started,
+	check, group, skip, assert, show, indent, run, killTree,
+	fakeRequests, fakeState, fakeDeliver, loadExample, triggerNode, successfulExecution, executionOutput,
+	counts: () => ({ passed, failed }),
+};
+if (require.main !== module) return;
+
 const ctx = { tmp: fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-')) };
 const t0 = Date.now();
 let finishing = false;
