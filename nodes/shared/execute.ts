@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from './errors';
+import type { SendingProfile } from './sending';
+import { runInOrder, sendingProperty } from './sending';
 
 /** What an operation may return for one input item. */
 export type OperationOutput = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
@@ -17,6 +19,8 @@ export interface OperationDefinition {
 	/** Parameters of this operation only; resource/operation display rules are added for you. */
 	properties: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput>;
+	/** Set on sends and writes (see `withSending`): Sending options, campaign pacing and order. */
+	sending?: SendingProfile;
 }
 
 export interface ResourceDefinition {
@@ -49,8 +53,7 @@ export async function executePerItem(
 	resources: ResourceDefinition[],
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const out: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const runItem = async (itemIndex: number) => {
 		try {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
@@ -58,7 +61,7 @@ export async function executePerItem(
 			if (!definition) {
 				throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}.${operation}"`, { itemIndex });
 			}
-			out.push(...toItems(await definition.execute.call(this, itemIndex), itemIndex));
+			return { ok: true, value: toItems(await definition.execute.call(this, itemIndex), itemIndex) };
 		} catch (error) {
 			if (this.continueOnFail()) {
 				const json: IDataObject = { error: (error as Error).message };
@@ -66,13 +69,22 @@ export async function executePerItem(
 				if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 					if (error.description) json.description = error.description;
 				}
-				out.push({ json, pairedItem: { item: itemIndex } });
-				continue;
+				// n8n moves an item to the error output only when its keys are `error`, `message` or `details`;
+				// there it gets the input item's fields too, ready for a retry of just the failed items.
+				const { error: message, ...details } = json;
+				const errorOutput = this.getNode().onError === 'continueErrorOutput';
+				const failed = errorOutput ? { error: message, ...(Object.keys(details).length ? { details } : {}) } : json;
+				return { ok: false, value: [{ json: failed, pairedItem: { item: itemIndex } }] };
 			}
 			throw asNodeError(this.getNode(), error, itemIndex);
 		}
-	}
-	return [out];
+	};
+	// Resource and operation can't be expressions: item 0's decide how the whole run is sent.
+	const first = items.length
+		? findOperation(resources, this.getNodeParameter('resource', 0) as string, this.getNodeParameter('operation', 0) as string)
+		: undefined;
+	const outputs = await runInOrder(this, items.length, runItem, first?.sending);
+	return [outputs.flat()];
 }
 
 export function findOperation(resources: ResourceDefinition[], resource: string, operation: string) {
@@ -105,7 +117,7 @@ export function buildProperties(resources: ResourceDefinition[]): INodePropertie
 	}));
 	const operationParameters = resources.flatMap((r) =>
 		r.operations.flatMap((o) =>
-			o.properties.map((p) => ({
+			(o.sending ? [...o.properties, sendingProperty(o.sending)] : o.properties).map((p) => ({
 				...p,
 				displayOptions: {
 					...p.displayOptions,
