@@ -1,7 +1,7 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeParameters, INodeType } from 'n8n-workflow';
 
 import { setRateGateClock } from '../../nodes/shared/rateGate';
-import { setRetryWait } from '../../nodes/shared/request';
+import { RETRY_POLICY, setRetryWait } from '../../nodes/shared/request';
 import type { NodeUnderTest } from './engine';
 import { runNode } from './engine';
 
@@ -63,4 +63,61 @@ export function recordWaits(): number[] {
 		setRateGateClock(undefined);
 	});
 	return waits;
+}
+
+/** Every `resource.operation` an action node offers, read from its description as n8n's UI does. */
+export function operationsOf(node: INodeType): string[] {
+	return node.description.properties
+		.filter((p) => p.name === 'operation')
+		.flatMap((p) => (p.options as Array<{ value: string }>).map((o) => `${p.displayOptions?.show?.resource?.[0]}.${o.value}`))
+		.sort();
+}
+
+export interface RepeatCase {
+	parameters: INodeParameters;
+	/** The request the connection reset hits (after the fake has read it); `page` tells pages apart. */
+	at: { method: string; path: string; page?: string };
+	/** Declared repeatable: retried after the reset. Otherwise sent once and reported. */
+	repeatable: boolean;
+}
+
+/**
+ * For each operation: the connection drops after the request reached the provider. A repeatable
+ * one is sent again (once, after the first backoff) and succeeds; any other is sent exactly once
+ * and fails saying it was not repeated. The table must name every operation of the node.
+ */
+export function describeRepeats(
+	env: {
+		action: NodeUnderTest;
+		fake: { requests: Array<{ method: string; path: string; query: Record<string, string> }>; failNext(options: object): unknown };
+	},
+	cases: Record<string, RepeatCase>,
+	waits: number[],
+	provider: string,
+): void {
+	test('the table covers every operation of the node', () => {
+		expect(Object.keys(cases).sort()).toEqual(operationsOf(env.action.node));
+	});
+
+	test.each(Object.entries(cases))('%s', async (name, c) => {
+		const [resource, operation] = name.split('.');
+		env.fake.failNext({ disconnect: true, match: { method: c.at.method, path: c.at.path } });
+		const result = await runNode(env.action, { parameters: { resource, operation, ...c.parameters } });
+		const hits = env.fake.requests.filter(
+			(r) => r.method === c.at.method && r.path === c.at.path && (c.at.page === undefined || r.query.page === c.at.page),
+		);
+		if (c.repeatable) {
+			expect(result.error).toBeUndefined();
+			expect(hits).toHaveLength(2);
+			expect(waits).toEqual([RETRY_POLICY.backoffMs[0]]);
+		} else {
+			expect(result.error?.name).toBe('NodeApiError');
+			expect(result.error?.message).toBe(
+				`${provider}: the connection broke before an answer came; the request may have been accepted, so it was not repeated to avoid a duplicate`,
+			);
+			expect(result.error?.description).toMatch(/ECONNRESET|socket hang up/);
+			expect(hits).toHaveLength(1);
+			expect(waits).toEqual([]);
+		}
+	});
 }
