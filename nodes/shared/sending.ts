@@ -96,10 +96,13 @@ export function sendingProperty(profile: SendingProfile): INodeProperties {
 	};
 }
 
-/** Marks operations as sends or writes: they get the Sending options and run as a campaign. */
+/**
+ * Marks operations as sends or writes: they get the Sending options and run as a campaign, e.g.
+ * `operations: [...withSending(acmeSending, sendText, sendMedia), getMany]`.
+ */
 export function withSending<T extends { properties: INodeProperties[]; sending?: SendingProfile }>(
 	profile: SendingProfile,
-	operations: T[],
+	...operations: T[]
 ): T[] {
 	return operations.map((operation) => ({ ...operation, sending: profile }));
 }

@@ -1,7 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { SendingProfile } from '../../shared/sending';
 import { validator } from '../../shared/validate';
 import { maytapiRequest, resolvePhoneId } from '../transport';
+
+/**
+ * Sends and writes drive a WhatsApp Web session, so they are paced per phone: about one message a
+ * second with jitter (reference §3), shared by every run using the phone.
+ */
+export const maytapiSending: SendingProfile = {
+	defaults: { concurrency: 1, maxPerMinute: 60, delay: 1, jitter: 0.5 },
+	chatParameters: ['to', 'groupId'],
+	// Phone-scoped paths are `/{phone_id}/…`.
+	phoneOf: (request) => /^\/(\d+)\//.exec(request.path ?? '')?.[1],
+};
 
 /** The phone instance an operation runs on; empty means the credential's default phone. */
 export const phoneLocator: INodeProperties = {

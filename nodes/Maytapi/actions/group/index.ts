@@ -1,4 +1,6 @@
 import type { ResourceDefinition } from '../../../shared/execute';
+import { withSending } from '../../../shared/sending';
+import { maytapiSending } from '../common';
 import { createGroup } from './create.operation';
 import { getGroup } from './get.operation';
 import { getManyGroups } from './getMany.operation';
@@ -12,15 +14,18 @@ export const group: ResourceDefinition = {
 	value: 'group',
 	description: 'Create and manage WhatsApp groups',
 	operations: [
-		createGroup,
+		...withSending(maytapiSending, createGroup),
 		getManyGroups,
 		getGroup,
-		addParticipants,
-		removeParticipants,
-		promoteParticipants,
-		demoteParticipants,
-		updateGroupSettings,
-		setGroupPicture,
-		leaveGroup,
+		...withSending(
+			maytapiSending,
+			addParticipants,
+			removeParticipants,
+			promoteParticipants,
+			demoteParticipants,
+			updateGroupSettings,
+			setGroupPicture,
+			leaveGroup,
+		),
 	],
 };

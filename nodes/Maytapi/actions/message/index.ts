@@ -1,4 +1,6 @@
 import type { ResourceDefinition } from '../../../shared/execute';
+import { withSending } from '../../../shared/sending';
+import { maytapiSending } from '../common';
 import { deleteMessage } from './delete.operation';
 import { edit } from './edit.operation';
 import { forward } from './forward.operation';
@@ -18,7 +20,8 @@ export const message: ResourceDefinition = {
 	name: 'Message',
 	value: 'message',
 	description: 'Send, forward, react to, edit or delete messages',
-	operations: [
+	operations: withSending(
+		maytapiSending,
 		sendText,
 		sendMedia,
 		sendLink,
@@ -33,5 +36,5 @@ export const message: ResourceDefinition = {
 		react,
 		edit,
 		deleteMessage,
-	],
+	),
 };
