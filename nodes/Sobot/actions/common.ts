@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { SendingProfile } from '../../shared/sending';
 import type { InputValidator } from '../../shared/validate';
 import { splitList, validator } from '../../shared/validate';
 import { sobotRequest } from '../transport';
@@ -22,6 +23,15 @@ export const LIMITS = {
 	templateBody: 1024,
 	ctaText: 20,
 } as const;
+
+/**
+ * Sobot sends through the official WhatsApp Business API: no documented limit of its own, and Meta
+ * allows far more per number (80 messages a second by default) than a few requests in flight reach.
+ */
+export const sobotSending: SendingProfile = {
+	defaults: { concurrency: 5, maxPerMinute: 0, delay: 0, jitter: 0 },
+	chatParameters: ['customerNumber', 'mobile'],
+};
 
 export const customerNumberField: INodeProperties = {
 	displayName: 'Customer Number',

@@ -1,4 +1,6 @@
 import type { ResourceDefinition } from '../../../shared/execute';
+import { withSending } from '../../../shared/sending';
+import { sobotSending } from '../common';
 import { addCustomer } from './add.operation';
 import { getManyCustomers } from './getMany.operation';
 import { updateCustomer } from './update.operation';
@@ -7,5 +9,5 @@ export const customer: ResourceDefinition = {
 	name: 'Customer',
 	value: 'customer',
 	description: 'Add, update (upsert) and list customers',
-	operations: [addCustomer, updateCustomer, getManyCustomers],
+	operations: [...withSending(sobotSending, addCustomer, updateCustomer), getManyCustomers],
 };

@@ -1,4 +1,6 @@
 import type { ResourceDefinition } from '../../../shared/execute';
+import { withSending } from '../../../shared/sending';
+import { sobotSending } from '../common';
 import { sendButtons } from './sendButtons.operation';
 import { sendList } from './sendList.operation';
 import { sendLocation } from './sendLocation.operation';
@@ -11,7 +13,8 @@ export const message: ResourceDefinition = {
 	name: 'Message',
 	value: 'message',
 	description: 'Send approved templates, and free-form messages inside the 24-hour window',
-	operations: [
+	operations: withSending(
+		sobotSending,
 		sendTemplate,
 		sendText,
 		sendImage,
@@ -23,5 +26,5 @@ export const message: ResourceDefinition = {
 		sendList,
 		sendProduct,
 		sendProductList,
-	],
+	),
 };
