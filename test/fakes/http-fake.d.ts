@@ -78,6 +78,15 @@ export type FailOptions = {
      */
     disconnect?: boolean | undefined;
 };
+/**
+ * A provider-side rate limit as WhatsLoop / Lets bot document it: a leaky bucket holding `burst`
+ * requests that drains `perSecond` requests a second. Over the limit: 429 with `Retry-After`
+ * (seconds); every answer carries `X-RateLimit-Limit`, `-Remaining` and `-Reset` (UTC epoch seconds).
+ */
+export type LeakyBucketOptions = {
+    burst: number;
+    perSecond: number;
+};
 export type Route = {
     method: string;
     regex: RegExp;
@@ -111,6 +120,36 @@ export class HttpFake {
     _server: http.Server | null;
     /** @type {string | null} */
     _origin: string | null;
+    /** Milliseconds every provider request waits before it is answered (a slow provider). */
+    latencyMs: number;
+    /** @type {(LeakyBucketOptions & { level: number, at: number }) | null} */
+    _bucket: (LeakyBucketOptions & {
+        level: number;
+        at: number;
+    }) | null;
+    /** Requests refused with 429 by the leaky bucket since the last reset. */
+    rateLimited: number;
+    /** Most requests in flight at once since the last reset (concurrency tests). */
+    maxInFlight: number;
+    _inFlight: number;
+    /**
+     * Enforce a leaky bucket on every provider request (null removes it).
+     * @param {LeakyBucketOptions | null} options
+     */
+    setRateLimit(options: LeakyBucketOptions | null): this;
+    /**
+     * Answer every provider request after this many milliseconds.
+     * @param {number} ms
+     */
+    setLatency(ms: number): this;
+    /**
+     * Takes one request from the bucket: the headers to answer with, and whether it was refused.
+     * @returns {{ refused: boolean, headers: Record<string, string> } | null}
+     */
+    _takeFromBucket(): {
+        refused: boolean;
+        headers: Record<string, string>;
+    } | null;
     /**
      * Register a provider route. First registered match wins; trailing slashes are significant.
      * @param {string} method
@@ -200,6 +239,13 @@ export class HttpFake {
      * @param {http.ServerResponse} res
      */
     _onRequest(incoming: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+    /**
+     * Scripted failures, auth and routing of one recorded provider request.
+     * @param {FakeRequest} req
+     * @param {http.ServerResponse} res
+     * @param {boolean} badJson
+     */
+    _answer(req: FakeRequest, res: http.ServerResponse, badJson: boolean): Promise<void>;
     /**
      * @param {Handler} handler
      * @param {FakeRequest} req

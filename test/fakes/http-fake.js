@@ -59,12 +59,24 @@ const https = require('node:https');
  */
 
 /**
+ * A provider-side rate limit as WhatsLoop / Lets bot document it: a leaky bucket holding `burst`
+ * requests that drains `perSecond` requests a second. Over the limit: 429 with `Retry-After`
+ * (seconds); every answer carries `X-RateLimit-Limit`, `-Remaining` and `-Reset` (UTC epoch seconds).
+ * @typedef {object} LeakyBucketOptions
+ * @property {number} burst
+ * @property {number} perSecond
+ */
+
+/**
  * @typedef {object} Route
  * @property {string} method
  * @property {RegExp} regex
  * @property {string[]} keys
  * @property {Handler} handler
  */
+
+/** Rate-limit headers to add to a response (set by the leaky bucket). @type {WeakMap<http.ServerResponse, Record<string, string>>} */
+const rateHeaders = new WeakMap();
 
 /** Keep-alive short so pooled client sockets do not outlive a test by long. */
 const KEEP_ALIVE_MS = 1000;
@@ -185,7 +197,64 @@ class HttpFake {
 		this._server = null;
 		/** @type {string | null} */
 		this._origin = null;
+		/** Milliseconds every provider request waits before it is answered (a slow provider). */
+		this.latencyMs = 0;
+		/** @type {(LeakyBucketOptions & { level: number, at: number }) | null} */
+		this._bucket = null;
+		/** Requests refused with 429 by the leaky bucket since the last reset. */
+		this.rateLimited = 0;
+		/** Most requests in flight at once since the last reset (concurrency tests). */
+		this.maxInFlight = 0;
+		this._inFlight = 0;
 		this._registerControlRoutes();
+	}
+
+	/**
+	 * Enforce a leaky bucket on every provider request (null removes it).
+	 * @param {LeakyBucketOptions | null} options
+	 */
+	setRateLimit(options) {
+		this._bucket = options ? { ...options, level: 0, at: Date.now() } : null;
+		return this;
+	}
+
+	/**
+	 * Answer every provider request after this many milliseconds.
+	 * @param {number} ms
+	 */
+	setLatency(ms) {
+		this.latencyMs = ms;
+		return this;
+	}
+
+	/**
+	 * Takes one request from the bucket: the headers to answer with, and whether it was refused.
+	 * @returns {{ refused: boolean, headers: Record<string, string> } | null}
+	 */
+	_takeFromBucket() {
+		const bucket = this._bucket;
+		if (!bucket) return null;
+		const now = Date.now();
+		bucket.level = Math.max(0, bucket.level - ((now - bucket.at) / 1000) * bucket.perSecond);
+		bucket.at = now;
+		const refused = bucket.level + 1 > bucket.burst;
+		if (!refused) bucket.level += 1;
+		/** @param {number} seconds */
+		const epochIn = (seconds) => String(Math.ceil(now / 1000 + seconds));
+		/** @type {Record<string, string>} */
+		const headers = {
+			'X-RateLimit-Limit': String(bucket.burst),
+			'X-RateLimit-Remaining': String(Math.max(0, Math.floor(bucket.burst - bucket.level))),
+			// When the bucket has drained completely.
+			'X-RateLimit-Reset': epochIn(bucket.level / bucket.perSecond),
+		};
+		if (refused) {
+			const wait = (bucket.level + 1 - bucket.burst) / bucket.perSecond;
+			headers['Retry-After'] = String(Math.max(1, Math.ceil(wait)));
+			headers['X-RateLimit-Reset'] = epochIn(wait);
+			this.rateLimited += 1;
+		}
+		return { refused, headers };
 	}
 
 	/**
@@ -237,6 +306,9 @@ class HttpFake {
 	reset() {
 		this.clearRequests();
 		this._failures.length = 0;
+		this.rateLimited = 0;
+		this.maxInFlight = 0;
+		if (this._bucket) this.setRateLimit({ burst: this._bucket.burst, perSecond: this._bucket.perSecond });
 	}
 
 	/**
@@ -459,6 +531,27 @@ class HttpFake {
 		const recorded = { method, path: rawPath, query: req.query, headers, body, rawBody };
 		this.requests.push(clone(recorded));
 
+		this._inFlight += 1;
+		this.maxInFlight = Math.max(this.maxInFlight, this._inFlight);
+		try {
+			if (this.latencyMs > 0) await sleep(this.latencyMs);
+			const limited = this._takeFromBucket();
+			if (limited) rateHeaders.set(res, limited.headers);
+			if (limited?.refused) return this._send(res, req, { status: 429, body: { success: false, message: 'Too Many Requests' } });
+			return await this._answer(req, res, badJson);
+		} finally {
+			this._inFlight -= 1;
+		}
+	}
+
+	/**
+	 * Scripted failures, auth and routing of one recorded provider request.
+	 * @param {FakeRequest} req
+	 * @param {http.ServerResponse} res
+	 * @param {boolean} badJson
+	 */
+	async _answer(req, res, badJson) {
+		const { method, path: rawPath } = req;
 		const failure = this._takeFailure(req);
 		if (failure) {
 			if (failure.delayMs) await sleep(failure.delayMs);
@@ -528,7 +621,7 @@ class HttpFake {
 		} else {
 			payload = Buffer.alloc(0);
 		}
-		for (const [key, value] of Object.entries(response.headers ?? {})) headers[key.toLowerCase()] = String(value);
+		for (const [key, value] of Object.entries({ ...rateHeaders.get(res), ...response.headers })) headers[key.toLowerCase()] = String(value);
 		headers['content-length'] = String(payload.length);
 		if (logIt) this._logLine(req, status);
 		res.writeHead(status, headers);
