@@ -58,11 +58,14 @@ export class MaytapiApi implements ICredentialType {
 		},
 	};
 
-	// GET /product is side-effect free and needs both a valid product ID and token.
+	// GET /product is side-effect free and needs both a valid product ID and token. The URL is built
+	// exactly as the node builds it (maytapiProvider.baseUrl): blank Base URL means the default, the
+	// product ID is trimmed and URL-encoded.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '=/{{$credentials.productId}}/product',
+			baseURL:
+				'={{ (String($credentials.baseUrl || "").trim() || "https://api.maytapi.com/api").replace(/\\/+$/, "") + "/" + encodeURIComponent(String($credentials.productId || "").trim()) }}',
+			url: '/product',
 			method: 'GET',
 		},
 		rules: [

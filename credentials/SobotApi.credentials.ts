@@ -59,10 +59,11 @@ export class SobotApi implements ICredentialType {
 		},
 	};
 
-	// One page of the customer list: read-only, and it needs both keys.
+	// One page of the customer list: read-only, and it needs both keys. The base URL is built exactly
+	// as the node builds it (sobotProvider.baseUrl): trimmed, and blank means the default.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{ (String($credentials.baseUrl || "").trim() || "https://api.sobot.in").replace(/\\/+$/, "") }}',
 			url: '/api/customer',
 			qs: { page: 1 },
 			method: 'GET',

@@ -14,9 +14,10 @@ export const DEFAULT_BASE_URL = 'https://api.maytapi.com/api';
 export const maytapiProvider: ProviderSpec = {
 	name: 'Maytapi',
 	credentialType: 'maytapiApi',
+	// The credential's test request builds the same URL with an n8n expression: keep the two in step.
 	baseUrl: (credentials) =>
-		`${String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '')}/${encodeURIComponent(
-			String(credentials.productId ?? '').trim(),
+		`${(String(credentials.baseUrl || '').trim() || DEFAULT_BASE_URL).replace(/\/+$/, '')}/${encodeURIComponent(
+			String(credentials.productId || '').trim(),
 		)}`,
 	secretFields: ['apiToken'],
 	failureOf(body) {

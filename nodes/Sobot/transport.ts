@@ -24,7 +24,8 @@ function bodyCode(body: unknown): number | undefined {
 export const sobotProvider: ProviderSpec = {
 	name: 'Sobot',
 	credentialType: 'sobotApi',
-	baseUrl: (credentials) => String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, ''),
+	// The credential's test request builds the same URL with an n8n expression: keep the two in step.
+	baseUrl: (credentials) => (String(credentials.baseUrl || '').trim() || DEFAULT_BASE_URL).replace(/\/+$/, ''),
 	secretFields: ['apiKey', 'apiSecret'],
 	failureOf(body) {
 		const code = bodyCode(body);
