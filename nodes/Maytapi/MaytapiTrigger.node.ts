@@ -11,12 +11,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { DeliverySettings } from '../shared/trigger/delivery';
 import { DELIVERY_WEBHOOK, handleDelivery } from '../shared/trigger/delivery';
 import type { NormalisedEvent } from '../shared/trigger/events';
-import { mediaHostAllowList } from '../shared/trigger/media';
+import { MAX_MEDIA_SIZE_OPTION, mediaHostAllowList, mediaLimitsOf } from '../shared/trigger/media';
+import { registeredSecret } from '../shared/trigger/registration';
 import { phoneLocator } from './actions/common';
 import { listSearch } from './methods';
 import type { MaytapiDelivery } from './webhook/events';
 import { MAYTAPI_MEDIA_HOSTS, maytapiDeliveries, phoneIdOf, productIdOf } from './webhook/events';
-import { checkExists, create, registeredSecrets, remove } from './webhook/registration';
+import { checkExists, create, remove } from './webhook/registration';
 
 /** Which trigger option selects which normalised event. */
 function selected(event: NormalisedEvent, events: string[]): boolean {
@@ -135,6 +136,7 @@ export class MaytapiTrigger implements INodeType {
 						description:
 							'Whether to download the media of incoming messages into the binary field "data". Maytapi does not say how long its media links stay valid.',
 					},
+					MAX_MEDIA_SIZE_OPTION,
 					{
 						displayName: 'Only Phone IDs',
 						name: 'phoneIds',
@@ -181,8 +183,15 @@ export class MaytapiTrigger implements INodeType {
 			.filter(Boolean);
 		const registration = this.getNodeParameter('registration') as string;
 		const credentials = await this.getCredentials('maytapiApi');
-		const secrets = registeredSecrets(this.getWorkflowStaticData('node'));
+		// A trigger that registers itself only takes deliveries carrying the secret it registered: with no
+		// stored registration (failed or lost), it refuses everything rather than accept unsigned calls.
+		const registered = registration === 'manual' ? undefined : registeredSecret(this);
+		const secrets = registered ? [registered] : [];
 		if (options.secret) secrets.push(String(options.secret));
+		const missingRegistration =
+			registration !== 'manual' && !registered
+				? 'This trigger has no registered webhook; deactivate and activate the workflow again'
+				: undefined;
 		// A registered phone webhook only receives that phone's events: filter by it as well.
 		if (registration === 'phone' && !phoneIds.length) {
 			const phone = String(this.getNodeParameter('phoneId', '', { extractValue: true }) || credentials.phoneId || '');
@@ -191,6 +200,8 @@ export class MaytapiTrigger implements INodeType {
 		const productId = String(credentials.productId ?? '').trim();
 		const settings: DeliverySettings<MaytapiDelivery> = {
 			secrets,
+			missingRegistration,
+			mediaLimits: mediaLimitsOf(options),
 			downloadMediaFrom: options.downloadMedia ? mediaHostAllowList(MAYTAPI_MEDIA_HOSTS, String(credentials.baseUrl ?? '')) : undefined,
 			foreignReason(payload) {
 				const pid = productIdOf(payload);

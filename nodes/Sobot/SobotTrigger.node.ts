@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { DeliverySettings } from '../shared/trigger/delivery';
 import { DELIVERY_WEBHOOK, handleDelivery } from '../shared/trigger/delivery';
 import type { NormalisedEvent } from '../shared/trigger/events';
-import { mediaHostAllowList } from '../shared/trigger/media';
+import { MAX_MEDIA_SIZE_OPTION, mediaHostAllowList, mediaLimitsOf } from '../shared/trigger/media';
 import type { SobotDelivery } from './webhook/events';
 import { SOBOT_MEDIA_HOSTS, sobotDeliveries } from './webhook/events';
 
@@ -103,6 +103,7 @@ export class SobotTrigger implements INodeType {
 						description:
 							'Whether to download the media of incoming messages (from Sobot’s asset bucket) into the binary field "data"',
 					},
+					MAX_MEDIA_SIZE_OPTION,
 					{
 						displayName: 'Secret',
 						name: 'secret',
@@ -141,6 +142,7 @@ export class SobotTrigger implements INodeType {
 		const settings: DeliverySettings<SobotDelivery> = {
 			secrets: options.secret ? [String(options.secret)] : [],
 			downloadMediaFrom: options.downloadMedia ? mediaHostAllowList(SOBOT_MEDIA_HOSTS, undefined) : undefined,
+			mediaLimits: mediaLimitsOf(options),
 			accept: (event) => selected(event, events, messageTypes, statuses),
 		};
 		return await handleDelivery.call(this, sobotDeliveries, settings);

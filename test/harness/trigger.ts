@@ -3,9 +3,18 @@ import type { AddressInfo } from 'node:net';
 
 import axios from 'axios';
 import { ExecutionLifecycleHooks, HookContext, WebhookContext } from 'n8n-core';
-import type { IDataObject, INode, INodeParameters, IWebhookData, IWebhookResponseData, WorkflowActivateMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeParameters,
+	IWebhookData,
+	IWebhookResponseData,
+	WorkflowActivateMode,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
+import { forgetRecentDeliveries } from '../../nodes/shared/trigger/dedupe';
 import { TestCredentialsHelper } from './credentials';
 import type { NodeUnderTest } from './engine';
 import { additionalData, ensureBinaryData, PACKAGE, TestNodeTypes } from './engine';
@@ -52,10 +61,31 @@ function expressLike(res: http.ServerResponse) {
 	return r;
 }
 
+/** Where a hook or delivery comes from: a published workflow, or the editor's "Listen for event". */
+export interface HookOrigin {
+	/** Test webhook ("Listen for event"): n8n calls the hooks with mode 'manual' and a test URL. */
+	test?: boolean;
+}
+
+let workflowCounter = 0;
+
 /**
- * Drives a trigger node as n8n does: `checkExists`/`create`/`delete` through n8n-core's HookContext
- * (workflow static data kept across calls, like an active workflow), and deliveries as real HTTP
- * POSTs to a local server that runs `webhook()` through n8n-core's WebhookContext.
+ * Drives a trigger node as n8n 2.41 does, including how it keeps the workflow's static data:
+ *
+ * - The static data lives "in the database" (`stored`, a JSON copy, `null` until first saved). Every
+ *   hook call and every delivery builds a new `Workflow` from it, as n8n does per request.
+ * - Activation (`checkExists`/`create`, mode 'trigger') and deactivation (`delete`, mode 'internal')
+ *   save the static data when its changed-flag is set; a `create` that throws is followed by `delete`
+ *   at once (n8n's WebhookTriggerRegistrar.register → clearRegisteredWebhook).
+ * - A delivery (live-webhooks + webhook-helpers): when `webhook()` answers itself
+ *   (`noWebhookResponse`), n8n saves the static data right away, before any execution starts. When it
+ *   returns `workflowData` without answering, n8n first builds the execution's `Workflow` from the SAME
+ *   static data object (WorkflowRunner.establishContextForPersistence), which resets the changed-flag,
+ *   and only then answers and saves — so the webhook's write is lost unless the stored data was `null`.
+ *
+ * Deliveries are real HTTP POSTs to a local server that runs `webhook()` through n8n-core's
+ * WebhookContext. One harness is one workflow in one n8n process; `restart()` forgets what the
+ * process kept in memory.
  */
 export class TriggerHarness {
 	/** Every harness with a listening server, so a test file can close them all. */
@@ -65,9 +95,14 @@ export class TriggerHarness {
 		await Promise.all([...TriggerHarness.open].map((h) => h.close()));
 	}
 
-	readonly workflow: Workflow;
-
 	readonly node: INode;
+
+	/** The workflow's `staticData` column: what n8n saved, as JSON; null until first saved. */
+	private stored: IDataObject | null = null;
+
+	private readonly workflowId = `wf-trigger-${++workflowCounter}`;
+
+	private readonly nodeTypes: TestNodeTypes;
 
 	private readonly credentialsHelper: TestCredentialsHelper;
 
@@ -76,6 +111,8 @@ export class TriggerHarness {
 	private lastEmitted: IDataObject[] = [];
 
 	private lastResponse: IWebhookResponseData = {};
+
+	private handling: Promise<void> = Promise.resolve();
 
 	constructor(
 		private readonly target: NodeUnderTest,
@@ -93,18 +130,51 @@ export class TriggerHarness {
 			webhookId,
 			credentials: { [target.credentialType.name]: { id: 'cred-1', name: 'Test credential' } },
 		};
-		this.workflow = new Workflow({
-			id: 'wf-trigger',
-			nodes: [this.node],
-			connections: {},
-			active: true,
-			nodeTypes: new TestNodeTypes().register(type, target.node),
-			staticData: {},
-		});
+		this.nodeTypes = new TestNodeTypes().register(type, target.node);
 		this.credentialsHelper = new TestCredentialsHelper(
 			{ [target.credentialType.name]: target.credentialType },
 			{ [target.credentialType.name]: target.credentials },
 		);
+	}
+
+	/** A workflow as n8n builds it for one request, over the given static data object (shared, not copied). */
+	private buildWorkflow(staticData: IDataObject | null): Workflow {
+		return new Workflow({
+			id: this.workflowId,
+			nodes: [this.node],
+			connections: {},
+			active: true,
+			nodeTypes: this.nodeTypes,
+			staticData: staticData ?? undefined,
+		});
+	}
+
+	/** What a request reads from the database: a fresh copy of the stored static data (or null). */
+	private load(): IDataObject | null {
+		return this.stored === null ? null : (JSON.parse(JSON.stringify(this.stored)) as IDataObject);
+	}
+
+	/** n8n's WorkflowStaticDataService.saveStaticData: saves only when the changed-flag is set. */
+	private saveIfChanged(workflow: Workflow): void {
+		const data = workflow.staticData as IDataObject & { __dataChanged?: boolean };
+		if (data.__dataChanged !== true) return;
+		this.stored = JSON.parse(JSON.stringify(data)) as IDataObject;
+		data.__dataChanged = false;
+	}
+
+	/** A workflow over the stored static data (read-only view for tests). */
+	get workflow(): Workflow {
+		return this.buildWorkflow(this.load());
+	}
+
+	/** The size in bytes of the whole stored static data, as the database holds it. */
+	get storedBytes(): number {
+		return Buffer.byteLength(JSON.stringify(this.stored ?? {}));
+	}
+
+	/** Forgets what this n8n process kept in memory (as a restart would); the database stays. */
+	restart(): void {
+		forgetRecentDeliveries();
 	}
 
 	/** The production URL n8n would register: `<base>/<webhookId>/<path>`. */
@@ -112,23 +182,25 @@ export class TriggerHarness {
 		return `${N8N_WEBHOOK_BASE}/${this.webhookId}/${this.webhookDescription.path}`;
 	}
 
+	/** The trigger node's static data as n8n saved it (a copy: writing to it changes nothing). */
 	get staticData(): IDataObject {
-		return this.workflow.getStaticData('node', this.node);
+		return ((this.load() ?? {})[`node:${this.node.name}`] ?? {}) as IDataObject;
 	}
 
 	private get webhookDescription() {
 		return this.target.node.description.webhooks![0];
 	}
 
-	private webhookData(): IWebhookData {
+	private webhookData(origin: HookOrigin = {}): IWebhookData {
 		return {
 			httpMethod: 'POST',
 			node: this.node.name,
 			path: `${this.webhookId}/${this.webhookDescription.path}`,
 			webhookDescription: this.webhookDescription,
-			workflowId: this.workflow.id,
+			workflowId: this.workflowId,
 			workflowExecuteAdditionalData: {} as never,
 			webhookId: this.webhookId,
+			isTest: origin.test === true,
 		};
 	}
 
@@ -136,27 +208,52 @@ export class TriggerHarness {
 		return additionalData(this.credentialsHelper, new ExecutionLifecycleHooks('trigger', 'exec-1', {} as never), extra);
 	}
 
-	private async lifecycle(method: 'checkExists' | 'create' | 'delete', activation: WorkflowActivateMode = 'activate') {
-		const context = new HookContext(this.workflow, this.node, this.data(), 'trigger', activation, this.webhookData());
+	private async runHook(workflow: Workflow, method: 'checkExists' | 'create' | 'delete', origin: HookOrigin) {
+		// n8n's modes: test webhooks 'manual'/'manual'; activation 'trigger'/'activate'; removal 'internal'/'update'.
+		const [mode, activation]: [WorkflowExecuteMode, WorkflowActivateMode] = origin.test
+			? [method === 'delete' ? 'internal' : 'manual', method === 'delete' ? 'update' : 'manual']
+			: method === 'delete'
+				? ['internal', 'update']
+				: ['trigger', 'activate'];
+		const context = new HookContext(workflow, this.node, this.data(), mode, activation, this.webhookData(origin));
 		const methods = this.target.node.webhookMethods!.default as Record<string, (this: HookContext) => Promise<boolean>>;
 		return await methods[method].call(context);
 	}
 
-	checkExists() {
-		return this.lifecycle('checkExists');
+	private async lifecycle(method: 'checkExists' | 'create' | 'delete', origin: HookOrigin) {
+		const workflow = this.buildWorkflow(this.load());
+		try {
+			return await this.runHook(workflow, method, origin);
+		} catch (error) {
+			// A failed create is undone at once with delete, and the static data saved after it.
+			if (method === 'create') {
+				try {
+					await this.runHook(workflow, 'delete', origin);
+				} finally {
+					this.saveIfChanged(workflow);
+				}
+			}
+			throw error;
+		} finally {
+			this.saveIfChanged(workflow);
+		}
 	}
 
-	create() {
-		return this.lifecycle('create');
+	checkExists(origin: HookOrigin = {}) {
+		return this.lifecycle('checkExists', origin);
 	}
 
-	delete() {
-		return this.lifecycle('delete');
+	create(origin: HookOrigin = {}) {
+		return this.lifecycle('create', origin);
+	}
+
+	delete(origin: HookOrigin = {}) {
+		return this.lifecycle('delete', origin);
 	}
 
 	/** n8n's activation sequence: create only when checkExists says the registration is missing. */
-	async activate(): Promise<void> {
-		if (!(await this.checkExists())) await this.create();
+	async activate(origin: HookOrigin = {}): Promise<void> {
+		if (!(await this.checkExists(origin))) await this.create(origin);
 	}
 
 	setParameters(parameters: INodeParameters) {
@@ -165,7 +262,11 @@ export class TriggerHarness {
 
 	private async ensureServer(): Promise<string> {
 		if (!this.server) {
-			this.server = http.createServer((req, res) => void this.handle(req, res));
+			// The node may answer before its webhook() returns (it answers, then downloads media): remember
+			// the handling so `deliver` reports what the whole call produced.
+			this.server = http.createServer((req, res) => {
+				this.handling = this.handle(req, res);
+			});
 			await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
 			TriggerHarness.open.add(this);
 		}
@@ -186,23 +287,38 @@ export class TriggerHarness {
 			}
 		}
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const origin: HookOrigin = { test: url.pathname.startsWith('/webhook-test/') };
 		Object.assign(req, { body, query: Object.fromEntries(url.searchParams), params: {} });
 		try {
 			await ensureBinaryData();
+			// n8n loads the workflow and its static data from the database for every request.
+			const workflowData = { staticData: this.load() };
+			const workflow = this.buildWorkflow(workflowData.staticData);
 			const context = new WebhookContext(
-				this.workflow,
+				workflow,
 				this.node,
 				this.data({ httpRequest: req as never, httpResponse: res as never }),
-				'webhook',
-				this.webhookData(),
+				origin.test ? 'manual' : 'webhook',
+				this.webhookData(origin),
 				[],
 				null,
 			);
 			const response = await this.target.node.webhook!.call(context);
 			this.lastResponse = response;
 			this.lastEmitted = (response.workflowData?.[0] ?? []).map((item) => item.json);
-			if (response.noWebhookResponse) return; // the node answered itself
+			// webhook-helpers: a node that answered itself is "responded" now, and the static data saved.
+			let responded = false;
+			if (response.noWebhookResponse) {
+				responded = true;
+				this.saveIfChanged(workflow);
+			}
+			if (response.workflowData !== undefined) {
+				// WorkflowRunner.run → establishContextForPersistence: a new Workflow over the same object.
+				this.buildWorkflow(workflowData.staticData);
+			}
+			if (responded) return; // the node answered itself
 			res.status(200).json(n8nOnReceivedAnswer(this.webhookDescription.responseData, response));
+			this.saveIfChanged(workflow);
 		} catch (error) {
 			this.lastResponse = {};
 			this.lastEmitted = [];
@@ -211,11 +327,14 @@ export class TriggerHarness {
 	}
 
 	/** POSTs a body (object, or raw text) to the trigger over HTTP and returns what happened. */
-	async deliver(body: unknown, options: { query?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Delivery> {
+	async deliver(
+		body: unknown,
+		options: { query?: Record<string, string>; headers?: Record<string, string>; test?: boolean } = {},
+	): Promise<Delivery> {
 		const base = await this.ensureServer();
 		this.lastEmitted = [];
 		this.lastResponse = {};
-		const url = new URL(`${base}/webhook/${this.webhookId}/${this.webhookDescription.path}`);
+		const url = new URL(`${base}/${options.test ? 'webhook-test' : 'webhook'}/${this.webhookId}/${this.webhookDescription.path}`);
 		for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
 		const response = await axios.post(url.toString(), typeof body === 'string' ? body : JSON.stringify(body), {
 			headers: { 'content-type': 'application/json', ...(options.headers ?? {}) },
@@ -228,6 +347,7 @@ export class TriggerHarness {
 				}
 			},
 		});
+		await this.handling;
 		return { status: response.status, body: response.data, items: this.lastEmitted, response: this.lastResponse };
 	}
 

@@ -166,23 +166,7 @@ describe('redeliveries', () => {
 		expect((await t.deliver(changed)).items).toHaveLength(1);
 		expect((await t.deliver(changed)).items).toHaveLength(0);
 	});
-
-	test('memory is bounded: the oldest keys are forgotten first', async () => {
-		const t = manualTrigger();
-		const base = fixture('incoming-text');
-		const { DEDUPE_CAPACITY } = await import('../../nodes/shared/trigger/dedupe');
-		const bodies = Array.from({ length: DEDUPE_CAPACITY + 1 }, (_, n) => ({ ...base, message: { ...base.message, id: `m-${n}` } }));
-		for (const body of bodies.slice(0, 3)) await t.deliver(body);
-		const ring = (t.staticData.recentKeys as { ring: string[] }).ring;
-		expect(ring).toHaveLength(3);
-		// Fill the ring directly (1000 HTTP round trips would only slow the suite) and check eviction.
-		const { RecentKeys } = await import('../../nodes/shared/trigger/dedupe');
-		const keys = new RecentKeys(t.staticData);
-		for (let n = 3; n <= DEDUPE_CAPACITY; n++) keys.seen(`message|m-${n}||text|`);
-		expect((t.staticData.recentKeys as { ring: string[] }).ring).toHaveLength(DEDUPE_CAPACITY);
-		expect((await t.deliver(bodies[0])).items).toHaveLength(1); // m-0 was evicted
-		expect((await t.deliver(bodies[2])).items).toHaveLength(0); // m-2 is still remembered
-	});
+	// Bounded memory (fixed-size hashes, capacity) and n8n's static-data rules: trigger-reliability.test.ts.
 });
 
 describe('secrets', () => {

@@ -5,6 +5,7 @@ import type { RegistrationRecord } from '../../shared/trigger/registration';
 import {
 	clearRegistration,
 	configHash,
+	displayUrl,
 	loadRegistration,
 	sameUrl,
 	saveRegistration,
@@ -103,22 +104,25 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const url = withSecret(baseUrl, secret);
 	const replaced: IDataObject | null = isOurs ? previousRecord.replaced : { webhook: current.webhook, ack_delivery: current.ack_delivery };
 	if (!isOurs && current.webhook && settings.onConflict === 'fail') {
-		throw new NodeOperationError(this.getNode(), `Maytapi already sends the events of ${where.label} to ${String(current.webhook)}`, {
+		throw new NodeOperationError(this.getNode(), `Maytapi already sends the events of ${where.label} to ${displayUrl(current.webhook)}`, {
 			description:
 				'Activation stopped so that webhook is not replaced. To use this trigger anyway, set "If a Webhook Is Already Set" to "Replace and Restore on Deactivation".',
 		});
 	}
 	const previousAck = current.ack_delivery === true;
-	await where.write(url, settings.needsAcks || previousAck, previousAck);
 	const record: RegistrationRecord = {
 		url,
+		baseUrl,
 		configHash: settingsHash(settings, baseUrl),
 		target: { scope: settings.scope, phoneId: settings.phoneId },
 		replaced,
 		secret,
 		registeredAt: Date.now(),
 	};
+	// Saved before anything changes at Maytapi: if a step below fails half-way (webhook set, ack
+	// preference refused), n8n calls `remove` at once and this record lets it restore the previous URL.
 	saveRegistration(this, record);
+	await where.write(url, settings.needsAcks || previousAck, previousAck);
 	return true;
 }
 
@@ -140,10 +144,3 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 	return true;
 }
 
-/** Every secret this trigger has put into a registered URL (test and production). */
-export function registeredSecrets(staticData: IDataObject): string[] {
-	const registrations = (staticData.registrations ?? {}) as Record<string, RegistrationRecord>;
-	return Object.values(registrations)
-		.map((r) => r?.secret)
-		.filter((s): s is string => typeof s === 'string' && s.length > 0);
-}

@@ -1,4 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+/**
+ * The normalised trigger item, and `makeEvent` to build one. Provider mappers call `makeEvent` with
+ * what they read; it throws `MalformedDelivery` (→ HTTP 400, no execution) when a value has the wrong
+ * type (an object where text is read) or an id is longer than MAX_ID_LENGTH. Provider schemas should
+ * use `deliveryId` for every id they read, so the schema already refuses such bodies with a clear path.
+ */
+
+/** Longest id (message, chat, phone) a delivery may carry; longer ones are malformed. */
+export const MAX_ID_LENGTH = 256;
+
+/** Schema for an id a mapper reads: a non-empty string (or number) of at most MAX_ID_LENGTH characters. */
+export const deliveryId = z.union([z.string().min(1).max(MAX_ID_LENGTH), z.number().finite()]);
+
+/** A body that looked like a delivery but can't be used (missing id, wrong type, …): answered 400. */
+export class MalformedDelivery extends Error {}
 
 /** Kinds of trigger output, the same words for every provider. */
 export type EventKind =
@@ -50,7 +67,18 @@ type EventFields = Partial<Omit<NormalisedEvent, 'provider' | 'event' | 'raw' | 
 	media?: Partial<NormalisedMedia> | null;
 };
 
-const str = (v: unknown): string | null => (v === undefined || v === null || v === '' ? null : String(v));
+function str(v: unknown, field: string): string | null {
+	if (v === undefined || v === null || v === '') return null;
+	if (typeof v === 'string') return v;
+	if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+	throw new MalformedDelivery(`"${field}" must be text, got ${Array.isArray(v) ? 'an array' : typeof v}`);
+}
+
+function id(v: unknown, field: string): string | null {
+	const value = str(v, field);
+	if (value !== null && value.length > MAX_ID_LENGTH) throw new MalformedDelivery(`"${field}" is longer than ${MAX_ID_LENGTH} characters`);
+	return value;
+}
 
 /**
  * Epoch milliseconds from what providers send: seconds, milliseconds (number or string) or ISO dates.
@@ -66,25 +94,44 @@ export function toEpochMs(value: unknown): number | null {
 export function makeEvent(provider: string, fields: EventFields): NormalisedEvent {
 	const media = fields.media
 		? {
-				url: str(fields.media.url),
-				mimeType: str(fields.media.mimeType),
-				caption: str(fields.media.caption),
-				fileName: str(fields.media.fileName),
+				url: str(fields.media.url, 'media.url'),
+				mimeType: str(fields.media.mimeType, 'media.mimeType'),
+				caption: str(fields.media.caption, 'media.caption'),
+				fileName: str(fields.media.fileName, 'media.fileName'),
 			}
 		: null;
 	return {
 		provider,
 		event: fields.event,
-		messageId: str(fields.messageId),
-		chatId: str(fields.chatId),
-		from: str(fields.from),
-		to: str(fields.to),
+		messageId: id(fields.messageId, 'messageId'),
+		chatId: id(fields.chatId, 'chatId'),
+		from: id(fields.from, 'from'),
+		to: id(fields.to, 'to'),
 		fromMe: typeof fields.fromMe === 'boolean' ? fields.fromMe : null,
-		type: str(fields.type),
-		text: str(fields.text),
+		type: id(fields.type, 'type'),
+		text: str(fields.text, 'text'),
 		media,
-		status: str(fields.status),
-		timestamp: toEpochMs(fields.timestamp),
+		status: id(fields.status, 'status'),
+		timestamp: toEpochMs(str(fields.timestamp, 'timestamp')),
 		raw: (fields.raw ?? {}) as IDataObject,
 	};
+}
+
+/**
+ * Why an event can't be used, or undefined: a message needs its id and its sender or chat; a
+ * status, reaction or poll needs the id of the message it refers to.
+ */
+export function unusableReason(event: NormalisedEvent): string | undefined {
+	switch (event.event) {
+		case 'message':
+			if (!event.messageId) return 'a message without its id';
+			if (!event.from && !event.chatId) return `message ${event.messageId} has no sender or chat`;
+			return undefined;
+		case 'status':
+		case 'reaction':
+		case 'poll':
+			return event.messageId ? undefined : `a ${event.event} without the id of the message it refers to`;
+		default:
+			return undefined;
+	}
 }

@@ -1,5 +1,17 @@
 import { createHash } from 'crypto';
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+/**
+ * Registration state for triggers that register their own webhook (see Maytapi/webhook/registration.ts
+ * for a full provider): `loadRegistration` / `saveRegistration` / `clearRegistration` keep one record per
+ * slot ('test' for the editor's "Listen for event", 'production' for the published workflow) in the
+ * node's static data. The slot comes from the hook's mode, never from the URL's text.
+ *
+ * To be atomic, a provider's `create` saves the record (with what it replaces) BEFORE it changes
+ * anything at the provider: if a later step fails, n8n calls `delete` right away with that record, and
+ * `delete` can put the previous webhook back. In `webhook()`, `registeredSecret(this)` gives the secret
+ * deliveries must carry; `undefined` while the trigger registers itself means "refuse" (fail closed).
+ */
 
 /**
  * What a trigger registered with a provider, kept in the workflow's static data so that
@@ -8,6 +20,8 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 export interface RegistrationRecord extends IDataObject {
 	/** The URL given to the provider (with our secret, when there is one). */
 	url: string;
+	/** n8n's webhook URL for this slot, without the secret (how `delete` finds its record). */
+	baseUrl?: string;
 	/** Hash of the settings the registration was made with; a change means re-register. */
 	configHash: string;
 	/** Provider-specific: where the webhook was set (e.g. `{scope:'phone', phoneId:'12'}`). */
@@ -34,10 +48,44 @@ export function configHash(settings: unknown): string {
 	return createHash('sha256').update(stableStringify(settings)).digest('hex').slice(0, 16);
 }
 
-/** Test ("Listen for event") and production URLs are registered independently. */
-function slot(ctx: IHookFunctions): string {
-	const url = ctx.getNodeWebhookUrl('default') ?? '';
-	return url.includes('/webhook-test/') ? 'test' : 'production';
+export type RegistrationSlot = 'test' | 'production';
+
+/**
+ * Test ("Listen for event") and production URLs are registered independently. n8n calls the test
+ * hooks in mode 'manual'; it removes both kinds in mode 'internal', so removal picks the record that
+ * was registered for this hook's own webhook URL.
+ */
+function slot(ctx: IHookFunctions): RegistrationSlot {
+	const mode = ctx.getMode();
+	if (mode === 'manual') return 'test';
+	if (mode === 'internal') {
+		const test = store(ctx).test as RegistrationRecord | undefined;
+		if (test && sameUrl(test.baseUrl, ctx.getNodeWebhookUrl('default'))) return 'test';
+	}
+	return 'production';
+}
+
+/** The slot a delivery belongs to: test deliveries run in mode 'manual'. */
+export function deliverySlot(ctx: IWebhookFunctions): RegistrationSlot {
+	return ctx.getMode() === 'manual' ? 'test' : 'production';
+}
+
+/** The secret deliveries to this webhook must carry, or undefined when no registration is stored. */
+export function registeredSecret(ctx: IWebhookFunctions): string | undefined {
+	const records = (ctx.getWorkflowStaticData('node').registrations ?? {}) as Record<string, RegistrationRecord | undefined>;
+	const secret = records[deliverySlot(ctx)]?.secret;
+	return typeof secret === 'string' && secret ? secret : undefined;
+}
+
+/** A webhook URL fit for an error message: no query string (it may hold someone's secret). */
+export function displayUrl(url: unknown): string {
+	const text = String(url ?? '');
+	try {
+		const u = new URL(text);
+		return `${u.origin}${u.pathname}`;
+	} catch {
+		return text.replace(/[?#].*$/, '');
+	}
 }
 
 function store(ctx: IHookFunctions): IDataObject {
