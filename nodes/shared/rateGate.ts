@@ -35,6 +35,15 @@ export interface RateGateClock {
 const realClock: RateGateClock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
 let clock: RateGateClock = realClock;
 
+/**
+ * The gates' time source, for other pacing that must run on the same clock (the Sending options'
+ * delay between messages): `sleep` rejects when `signal` aborts.
+ */
+export const gateTime = {
+	now: (): number => clock.now(),
+	sleep: async (ms: number, signal?: AbortSignal): Promise<void> => await sleepOrAbort(ms, signal),
+};
+
 /** Tests only: run all gates on another clock (undefined restores the real one) and forget every gate. */
 export function setRateGateClock(next: RateGateClock | undefined): void {
 	clock = next ?? realClock;

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties, NodeHint } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { rateGateFor } from './rateGate';
+import { gateTime, rateGateFor } from './rateGate';
 
 /**
  * Campaign sending: the "Sending" options of send and write operations, the ordered runner that
@@ -200,11 +200,11 @@ export async function paceSend(
 	if (!run || request.repeatable === true) return;
 	const { settings, profile } = run;
 	if (attempt === 1 && (settings.delay > 0 || settings.jitter > 0)) {
-		const now = Date.now();
+		const now = gateTime.now();
 		const startAt = Math.max(now, run.nextStartAt);
 		// Reserved synchronously, so concurrent sends of one run are spaced rather than released together.
 		run.nextStartAt = startAt + (settings.delay + Math.random() * settings.jitter) * 1000;
-		if (startAt > now) await sleep(startAt - now, signal);
+		if (startAt > now) await gateTime.sleep(startAt - now, signal);
 	}
 	if (settings.maxPerMinute > 0) {
 		const phone = profile.phoneOf?.(request);
