@@ -1,4 +1,10 @@
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	IAdditionalCredentialOptions,
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { providerError } from './errors';
@@ -25,6 +31,11 @@ export interface ApiRequest {
 	/** Return the body as a Buffer (images, files) instead of parsed JSON. */
 	binary?: boolean;
 	itemIndex?: number;
+	/**
+	 * Passed to n8n's `httpRequestWithAuthentication` as is, e.g. the credential data to use for this
+	 * call (a provider that must make n8n fetch a new session token clears the stored one here).
+	 */
+	credentialOptions?: IAdditionalCredentialOptions;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -160,6 +171,7 @@ export async function apiRequest<T = unknown>(
 				this,
 				spec.credentialType,
 				options,
+				request.credentialOptions,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const code = transportErrorCode(error);

@@ -67,15 +67,39 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return options;
 	}
 
+	/**
+	 * As n8n's CredentialsHelper: a credential type with a hidden `expirable` property gets its own
+	 * `preAuthentication` called when that property is empty, when n8n says the credential expired,
+	 * or on a credential test; the answer is stored with the credential (here: in the test's data, as
+	 * n8n stores it in its database) and merged into the credentials of the request.
+	 */
 	async preAuthentication(
-		_helpers: IHttpRequestHelper,
-		_credentials: ICredentialDataDecryptedObject,
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
-		return undefined;
+		const type = this.types[typeName];
+		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		if (!node.credentials) return undefined;
+		await this.updateCredentials(node.credentials[typeName], typeName, Object.assign(credentials, output));
+		return Object.assign(credentials, output);
 	}
 
-	async runPreAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
-		return undefined;
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = this.types[typeName];
+		if (typeof type?.preAuthentication !== 'function') return undefined;
+		return (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
 	}
 
 	async getCredentials(nodeCredentials: INodeCredentialsDetails): Promise<Credentials> {
@@ -91,7 +115,13 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return { ...this.data[type] };
 	}
 
-	async updateCredentials(): Promise<void> {}
+	/**
+	 * Stores updated credential data, as n8n writes it to its database: into the test's own credential
+	 * object, so a later run (a new helper over the same object) starts from what was stored.
+	 */
+	async updateCredentials(_details: INodeCredentialsDetails | undefined, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+		this.data[type] = Object.assign(this.data[type] ?? {}, data);
+	}
 
 	async updateCredentialsOauthTokenData(): Promise<void> {}
 

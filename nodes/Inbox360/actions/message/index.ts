@@ -1,0 +1,28 @@
+import type { ResourceDefinition } from '../../../shared/execute';
+import { sendButtons, sendList } from './interactive.operations';
+import { sendAudio, sendDocument, sendImage, sendSticker, sendVideo, sendVoice } from './media.operations';
+import { getManyMessages, markAsReceived } from './read.operations';
+import { sendContacts, sendLocation, sendText } from './send.operations';
+import { sendTemplate } from './template.operation';
+
+export const message: ResourceDefinition = {
+	name: 'Message',
+	value: 'message',
+	description: 'Send messages and templates, list and search messages',
+	operations: [
+		sendText,
+		sendTemplate,
+		sendImage,
+		sendVideo,
+		sendAudio,
+		sendVoice,
+		sendDocument,
+		sendSticker,
+		sendLocation,
+		sendContacts,
+		sendButtons,
+		sendList,
+		getManyMessages,
+		markAsReceived,
+	],
+};

@@ -1,0 +1,148 @@
+import type { IDataObject, ResourceMapperField } from 'n8n-workflow';
+
+import type { ProviderContext } from '../shared/provider';
+import type { InputValidator } from '../shared/validate';
+import { inboxList } from './transport';
+
+/** The language of a template item: a string, or `{code}` on newer inboxes (reference §3 W32). */
+export function languageOf(template: IDataObject): string {
+	const language = template.language;
+	return String(language && typeof language === 'object' ? (language as IDataObject).code : (language ?? ''));
+}
+
+export const templateKey = (template: IDataObject) => `${String(template.name)}|${languageOf(template)}`;
+
+export function splitTemplateKey(value: string): { name: string; language?: string } {
+	const [name, language] = value.split('|').map((s) => s.trim());
+	return { name, language: language || undefined };
+}
+
+const components = (template: IDataObject) => (Array.isArray(template.components) ? (template.components as IDataObject[]) : []);
+const componentOf = (template: IDataObject, type: string) => components(template).find((c) => String(c.type).toUpperCase() === type);
+
+/** `{{n}}` numbers of a text, ascending and distinct. */
+export function variableNumbers(text: unknown): number[] {
+	return [...new Set([...String(text ?? '').matchAll(/\{\{\s*(\d+)\s*\}\}/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+}
+
+export type MediaHeader = 'image' | 'video' | 'document';
+
+/** The blanks a send of this template fills, from its Meta-style `components`. */
+export interface TemplateBlanks {
+	headerText: boolean;
+	headerMedia: MediaHeader | null;
+	body: number[];
+	/** Index (among the template's buttons) of each URL button whose link ends in `{{1}}`. */
+	urlButtons: number[];
+}
+
+export function blanksOf(template: IDataObject): TemplateBlanks {
+	const header = componentOf(template, 'HEADER');
+	const format = String(header?.format ?? '').toLowerCase();
+	const buttons = (componentOf(template, 'BUTTONS')?.buttons ?? []) as IDataObject[];
+	return {
+		headerText: format === 'text' && variableNumbers(header?.text).length > 0,
+		headerMedia: (['image', 'video', 'document'] as const).find((k) => k === format) ?? null,
+		body: variableNumbers(componentOf(template, 'BODY')?.text),
+		urlButtons: buttons.flatMap((b, index) => (String(b.type).toUpperCase() === 'URL' && variableNumbers(b.url).length ? [index] : [])),
+	};
+}
+
+/** Field ids of the "Template Variables" mapper. */
+export const FIELD = {
+	headerText: 'header_1',
+	headerUrl: 'header_media_url',
+	headerFileName: 'header_file_name',
+	body: (n: number) => `body_${n}`,
+	button: (index: number) => `button_${index}_url`,
+};
+
+const mapperField = (id: string, displayName: string, required = true): ResourceMapperField => ({
+	id,
+	displayName,
+	required,
+	defaultMatch: false,
+	canBeUsedToMatch: false,
+	display: true,
+	type: 'string',
+});
+
+/** One field per blank, labelled with the template's own text so the user knows what goes there. */
+export function variableFields(template: IDataObject): ResourceMapperField[] {
+	const blanks = blanksOf(template);
+	const body = String(componentOf(template, 'BODY')?.text ?? '');
+	const fields: ResourceMapperField[] = [];
+	if (blanks.headerText) fields.push(mapperField(FIELD.headerText, `Header {{1}} (${String(componentOf(template, 'HEADER')?.text ?? '')})`));
+	if (blanks.headerMedia) {
+		fields.push(mapperField(FIELD.headerUrl, `Header ${blanks.headerMedia} URL (public link)`));
+		if (blanks.headerMedia === 'document') fields.push(mapperField(FIELD.headerFileName, 'Header document file name', false));
+	}
+	const excerpt = body.length > 60 ? `${body.slice(0, 57)}…` : body;
+	for (const n of blanks.body) fields.push(mapperField(FIELD.body(n), `Body {{${n}}} (${excerpt})`));
+	const buttons = (componentOf(template, 'BUTTONS')?.buttons ?? []) as IDataObject[];
+	for (const index of blanks.urlButtons) fields.push(mapperField(FIELD.button(index), `Button "${String(buttons[index]?.text ?? index + 1)}" URL {{1}} (end of ${String(buttons[index]?.url ?? '')})`));
+	return fields;
+}
+
+/** WhatsApp refuses template parameters with line breaks, tabs or more than four spaces in a row. */
+function parameter(check: InputValidator, values: IDataObject, id: string, label: string): string {
+	const text = String(values[id] ?? '').trim();
+	if (!text) check.fail(`"Template Variables": ${label} is empty; every variable of the template needs a value`);
+	if (/[\n\t]| {5,}/.test(text)) check.fail(`"Template Variables": ${label} has a line break, a tab or more than four spaces in a row, which WhatsApp rejects`);
+	return text;
+}
+
+/** The send's `components`, with exactly the values the template's blanks need. */
+export function templateComponents(check: InputValidator, template: IDataObject, values: IDataObject): IDataObject[] {
+	const blanks = blanksOf(template);
+	const used = new Set<string>();
+	const out: IDataObject[] = [];
+	if (blanks.headerText) {
+		used.add(FIELD.headerText);
+		out.push({ type: 'header', parameters: [{ type: 'text', text: parameter(check, values, FIELD.headerText, 'Header {{1}}') }] });
+	}
+	if (blanks.headerMedia) {
+		const kind = blanks.headerMedia;
+		used.add(FIELD.headerUrl).add(FIELD.headerFileName);
+		const media: IDataObject = { link: check.publicUrl(parameter(check, values, FIELD.headerUrl, `Header ${kind} URL`), `Template Variables: Header ${kind} URL`, 'WhatsApp') };
+		const fileName = String(values[FIELD.headerFileName] ?? '').trim();
+		if (kind === 'document' && fileName) media.filename = fileName;
+		out.push({ type: 'header', parameters: [{ type: kind, [kind]: media }] });
+	}
+	if (blanks.body.length) {
+		out.push({
+			type: 'body',
+			parameters: blanks.body.map((n) => {
+				used.add(FIELD.body(n));
+				return { type: 'text', text: parameter(check, values, FIELD.body(n), `Body {{${n}}}`) };
+			}),
+		});
+	}
+	for (const index of blanks.urlButtons) {
+		used.add(FIELD.button(index));
+		out.push({ type: 'button', sub_type: 'url', index, parameters: [{ type: 'text', text: parameter(check, values, FIELD.button(index), `Button ${index + 1} URL {{1}}`) }] });
+	}
+	const unknown = Object.keys(values).filter((key) => !used.has(key) && String(values[key] ?? '').trim() !== '');
+	if (unknown.length) {
+		check.fail(
+			`"Template Variables" has values template "${String(template.name)}" does not use: ${unknown.join(', ')}`,
+			'If the template changed, reload the variables (open the field list and refresh).',
+		);
+	}
+	return out;
+}
+
+const templatesCache = new WeakMap<object, Promise<IDataObject[]>>();
+
+/** Every template of the inbox, read once per node run (a thousand sends must not list them a thousand times). */
+export async function allTemplates(this: ProviderContext, itemIndex?: number): Promise<IDataObject[]> {
+	let pending = templatesCache.get(this);
+	if (!pending) {
+		pending = inboxList.call(this, 'templates', { returnAll: true, itemIndex });
+		templatesCache.set(this, pending);
+		pending.catch(() => templatesCache.delete(this));
+	}
+	return await pending;
+}
+
+export const isApproved = (template: IDataObject) => String(template.status ?? '').toLowerCase() === 'approved';
