@@ -10,6 +10,7 @@ import { sleep } from 'n8n-workflow';
 import { providerError } from './errors';
 import type { ProviderContext, ProviderSpec } from './provider';
 import { rateGateFor } from './rateGate';
+import { paceSend } from './sending';
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -157,13 +158,16 @@ export async function apiRequest<T = unknown>(
 
 	// One gate per credential: pacing (the spec's rate limit), rate-limit headers and 429 pauses are shared
 	// by every item and execution using it.
-	const gate = rateGateFor(`${spec.credentialType}:${node.credentials?.[spec.credentialType]?.id ?? base}`);
+	const gateKey = `${spec.credentialType}:${node.credentials?.[spec.credentialType]?.id ?? base}`;
+	const gate = rateGateFor(gateKey);
 	const rateLimit = spec.rateLimit?.(credentials);
 	const cancelSignal = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 
 	for (let attempt = 1; ; attempt++) {
 		const lastAttempt = attempt >= RETRY_POLICY.maxAttempts;
 		const backoff = RETRY_POLICY.backoffMs[Math.min(attempt - 1, RETRY_POLICY.backoffMs.length - 1)];
+		// A campaign's sends also wait for its Sending delay and ceiling (sending.ts); reads pass through.
+		await paceSend(this, request, gateKey, attempt, cancelSignal);
 		await gate.acquire(rateLimit, cancelSignal);
 		let response: IN8nHttpFullResponse;
 		try {

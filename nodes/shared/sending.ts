@@ -185,7 +185,7 @@ const runs = new WeakMap<object, CampaignRun>();
 
 /**
  * Called by the request helper before each attempt of a call. Sends and writes of a campaign run
- * (calls not declared `repeatable`) wait for the run's delay (first attempt only) and for the
+ * (calls not declared `repeatable`) wait, before their first attempt, for the run's delay and the
  * Sending ceiling's gate, `${gateKey}:${phone}` for per-phone providers and `${gateKey}:sending`
  * otherwise. Reads and calls outside a campaign pass straight through.
  */
@@ -197,9 +197,10 @@ export async function paceSend(
 	signal?: AbortSignal,
 ): Promise<void> {
 	const run = runs.get(ctx);
-	if (!run || request.repeatable === true) return;
+	// Retries of a refused call wait for the provider's own pause (the gate); pacing counts messages.
+	if (!run || request.repeatable === true || attempt !== 1) return;
 	const { settings, profile } = run;
-	if (attempt === 1 && (settings.delay > 0 || settings.jitter > 0)) {
+	if (settings.delay > 0 || settings.jitter > 0) {
 		const now = gateTime.now();
 		const startAt = Math.max(now, run.nextStartAt);
 		// Reserved synchronously, so concurrent sends of one run are spaced rather than released together.
