@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import querystring from 'node:querystring';
 
 import axios from 'axios';
 import { ExecutionLifecycleHooks, HookContext, WebhookContext } from 'n8n-core';
@@ -277,9 +278,13 @@ export class TriggerHarness {
 		const res = expressLike(rawRes);
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
-		const text = Buffer.concat(chunks).toString('utf8');
+		const rawBody = Buffer.concat(chunks);
+		const text = rawBody.toString('utf8');
 		let body: unknown = {};
-		if (text) {
+		if (text && /^application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')) {
+			// As n8n's body-parser: querystring.parse, so bracket keys stay flat ("a[b][c]": "1").
+			body = querystring.parse(text);
+		} else if (text) {
 			try {
 				body = JSON.parse(text);
 			} catch {
@@ -288,7 +293,8 @@ export class TriggerHarness {
 		}
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const origin: HookOrigin = { test: url.pathname.startsWith('/webhook-test/') };
-		Object.assign(req, { body, query: Object.fromEntries(url.searchParams), params: {} });
+		// n8n keeps the bytes as received on `rawBody` (signature checks need them).
+		Object.assign(req, { body, rawBody, query: Object.fromEntries(url.searchParams), params: {} });
 		try {
 			await ensureBinaryData();
 			// n8n loads the workflow and its static data from the database for every request.

@@ -26,6 +26,7 @@ export type EventKind =
 	| 'tagging'
 	| 'assignment'
 	| 'session'
+	| 'contact'
 	| 'error'
 	| 'other';
 
