@@ -109,10 +109,21 @@ describe('deliveries that start no execution', () => {
 		['messages that are not a list', [{ field: 'messages', value: { messages: { id: 'x' } } }]],
 		['a status without status', { id: STATUS_ID, timestamp: '1692947519' }],
 		['a status without id', { status: 'read', timestamp: '1692947519' }],
+		['a text whose body is an object', [{ field: 'messages', value: { messages: [{ id: 'w1', from: CUSTOMER, type: 'text', text: { body: { x: 1 } } }] } }]],
+		['a message whose id is a number list', [{ field: 'messages', value: { messages: [{ id: [1], from: CUSTOMER, type: 'text' }] } }]],
+		['a message without its sender', [{ field: 'messages', value: { messages: [{ id: 'w2', type: 'text', text: { body: 'x' } }] } }]],
+		['an image whose media is a string', [{ field: 'messages', value: { messages: [{ id: 'w3', from: CUSTOMER, type: 'image', image: 'https://x' }] } }]],
+		['a location whose latitude is an object', [{ field: 'messages', value: { messages: [{ id: 'w4', from: CUSTOMER, type: 'location', location: { latitude: {}, longitude: 1 } }] } }]],
+		['messages that are nulls', [{ field: 'messages', value: { messages: [null] } }]],
+		['a Meta status without id', [{ field: 'messages', value: { statuses: [{ status: 'read' }] } }]],
+		['a status whose timestamp is an object', { id: STATUS_ID, status: 'read', timestamp: { s: 1 } }],
+		['an id longer than 256 characters', { id: 'w'.repeat(257), status: 'read' }],
+		['a list of nulls', [null, null]],
+		['prototype keys', JSON.parse('{"__proto__": {"id": "x", "status": "read"}}')],
 	])('%s gets a 400 with a reason', async (_name, body) => {
 		const delivery = await sobotTrigger().deliver(body);
 		expect(delivery.status).toBe(400);
-		expect(delivery.body).toMatchObject({ ok: false, error: expect.stringMatching(/^Not a Sobot delivery: /) });
+		expect(delivery.body).toMatchObject({ ok: false, error: expect.stringMatching(/^Not a (usable )?Sobot delivery: /) });
 		expect(delivery.items).toHaveLength(0);
 		expect(delivery.response.workflowData).toBeUndefined();
 	});
@@ -201,6 +212,18 @@ describe('redeliveries', () => {
 		expect((await t.deliver(fixture('status-sent'))).body).toMatchObject({ duplicates: 1, accepted: 0 });
 		expect((await t.deliver(fixture('status-delivered'))).items).toHaveLength(1);
 		expect((await t.deliver(fixture('status-read'))).items).toHaveLength(1);
+	});
+
+	test('redeliveries are dropped after the first saved delivery too (static data no longer empty), and after a restart', async () => {
+		const t = sobotTrigger();
+		const second = structuredClone(fixture('incoming-text'));
+		second[0].value.messages[0].id = 'wamid.second-message';
+		expect((await t.deliver(fixture('incoming-text'))).items).toHaveLength(1);
+		expect((await t.deliver(second)).items).toHaveLength(1);
+		expect((await t.deliver(second)).items).toHaveLength(0);
+		t.restart();
+		expect((await t.deliver(second)).items).toHaveLength(0);
+		expect((await t.deliver(fixture('incoming-text'))).items).toHaveLength(0);
 	});
 
 	test('the documented video and its corrected form are the same message', async () => {

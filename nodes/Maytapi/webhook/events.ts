@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import type { DeliveryMapper } from '../../shared/trigger/delivery';
 import type { NormalisedEvent } from '../../shared/trigger/events';
-import { makeEvent } from '../../shared/trigger/events';
+import { deliveryId, makeEvent, MAX_ID_LENGTH } from '../../shared/trigger/events';
 import { configHash } from '../../shared/trigger/registration';
 
 const PROVIDER = 'maytapi';
@@ -13,28 +13,83 @@ export const MAYTAPI_MEDIA_HOSTS = [/(^|\.)maytapi\.com$/, /(^|\.)cdnydm\.com$/]
 
 /**
  * A Maytapi delivery: an object with a `type` discriminator (message, ack, status, error,
- * live_event), or the legacy bare array of acks. Unknown fields always pass.
+ * live_event), or the legacy bare array of acks. Unknown fields always pass; every field the mapping
+ * below reads is typed here, so a body with a wrong type is refused (400) with the field's path.
  */
-const legacyAck = z.object({ msgId: z.string(), ackType: z.string().optional() }).passthrough();
+const name = z.string().max(MAX_ID_LENGTH);
+const text = z.string().nullish();
+const timestamp = z.union([z.number(), z.string().max(64)]).nullish();
+const ackItem = z
+	.object({
+		msgId: deliveryId,
+		ackType: name.nullish(),
+		ackCode: z.union([z.number(), z.string().max(16)]).nullish(),
+		chatId: name.nullish(),
+		time: timestamp,
+		options: z.array(z.object({}).passthrough()).nullish(),
+		text,
+		reaction: text,
+		reactorId: name.nullish(),
+	})
+	.passthrough();
+const messageDelivery = z
+	.object({
+		message: z
+			.object({
+				id: deliveryId.optional(),
+				_serialized: deliveryId.optional(),
+				type: name.optional(),
+				subtype: name.nullish(),
+				participant: name.nullish(),
+				fromMe: z.boolean().nullish(),
+				text,
+				caption: text,
+				payload: text,
+				url: text,
+				mime: text,
+				filename: text,
+				vcardList: z.array(z.object({ displayName: text }).passthrough()).nullish(),
+			})
+			.passthrough()
+			.refine((m) => m.id !== undefined || m._serialized !== undefined, 'a message needs its "id"'),
+		user: z.object({ id: name.nullish(), phone: deliveryId.nullish() }).passthrough().nullish(),
+		conversation: name.nullish(),
+		receiver: deliveryId.nullish(),
+		timestamp,
+	})
+	.passthrough();
+const DELIVERY_TYPES: Record<string, z.ZodTypeAny> = {
+	message: messageDelivery,
+	ack: z.object({ data: z.array(ackItem) }).passthrough(),
+	status: z.object({ status: name }).passthrough(),
+	error: z
+		.object({
+			id: deliveryId.nullish(),
+			message: text,
+			data: z.object({ id: deliveryId.nullish(), to_number: deliveryId.nullish(), message: text }).passthrough().nullish(),
+		})
+		.passthrough(),
+	live_event: z.object({ conversation: name.nullish(), data: z.object({ event: name.nullish() }).passthrough().nullish() }).passthrough(),
+};
 const envelope = z
 	.object({
-		type: z.string(),
-		product_id: z.string().optional(),
-		productId: z.string().optional(),
-		pid: z.string().optional(),
-		phone_id: z.union([z.string(), z.number()]).optional(),
-		phoneId: z.union([z.string(), z.number()]).optional(),
+		type: z.string().min(1).max(64),
+		product_id: name.optional(),
+		productId: name.optional(),
+		pid: name.optional(),
+		phone_id: deliveryId.optional(),
+		phoneId: deliveryId.optional(),
 	})
 	.passthrough()
 	.superRefine((body, ctx) => {
-		const b = body as IDataObject;
-		const fail = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, message });
-		if (b.type === 'message' && (!b.message || typeof b.message !== 'object')) fail('a message delivery needs a "message" object');
-		if (b.type === 'ack' && !Array.isArray(b.data)) fail('an ack delivery needs a "data" array');
-		if (b.type === 'status' && typeof b.status !== 'string') fail('a status delivery needs a "status" string');
+		const schema = Object.prototype.hasOwnProperty.call(DELIVERY_TYPES, body.type) ? DELIVERY_TYPES[body.type] : undefined;
+		const result = schema?.safeParse(body);
+		if (result && !result.success) {
+			for (const issue of result.error.issues) ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
+		}
 	});
 
-export const maytapiDeliverySchema = z.union([z.array(legacyAck).min(1), envelope]);
+export const maytapiDeliverySchema = z.union([z.array(ackItem).min(1), envelope]);
 export type MaytapiDelivery = z.infer<typeof maytapiDeliverySchema>;
 
 /** Maytapi's ack names are off by one from WhatsApp's: its "delivered" is WhatsApp's "sent". */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import type { DeliveryMapper } from '../../shared/trigger/delivery';
 import type { NormalisedEvent } from '../../shared/trigger/events';
-import { makeEvent } from '../../shared/trigger/events';
+import { makeEvent, MAX_ID_LENGTH } from '../../shared/trigger/events';
 
 const PROVIDER = 'sobot';
 
@@ -13,27 +13,53 @@ export const SOBOT_MEDIA_HOSTS = [/(^|\.)sobot\.in$/, /^sobot-assets\.s3([.-][a-
 /**
  * Sobot posts two shapes (reference §4): inbound messages as a JSON array of Meta-like changes
  * `{value: {messaging_product, metadata, contacts, messages}, field}`, and statuses as a flat object
- * `{id, status, timestamp}`. Unknown fields always pass; anything else is malformed.
+ * `{id, status, timestamp}`. Unknown fields always pass; every field the mapping below reads is typed
+ * here, so a body with a wrong type is refused (400) with the field's path.
  */
-const inboundMessage = z.object({ id: z.string().min(1), from: z.string().min(1), type: z.string().min(1) }).passthrough();
-const metaStatus = z.object({ id: z.string().min(1), status: z.string().min(1) }).passthrough();
+const name = z.string().min(1).max(MAX_ID_LENGTH);
+const text = z.string().nullish();
+const timestamp = z.union([z.number(), z.string().max(64)]).nullish();
+const mediaObject = z
+	.object({ url: text, mime_type: text, caption: text, filename: text })
+	.passthrough()
+	.nullish();
+const coordinate = z.union([z.number(), z.string().max(64)]).nullish();
+const reply = z.object({ title: text }).passthrough().nullish();
+const inboundMessage = z
+	.object({
+		id: name,
+		from: name,
+		type: z.string().min(1).max(64),
+		timestamp,
+		text: z.object({ body: text }).passthrough().nullish(),
+		interactive: z.object({ button_reply: reply, list_reply: reply }).passthrough().nullish(),
+		button: z.object({ text, payload: text }).passthrough().nullish(),
+		location: z.object({ latitude: coordinate, longitude: coordinate }).passthrough().nullish(),
+		reaction: z.object({ emoji: text }).passthrough().nullish(),
+		image: mediaObject,
+		video: mediaObject,
+		audio: mediaObject,
+		document: mediaObject,
+		sticker: mediaObject,
+		voice: mediaObject,
+	})
+	.passthrough();
+const metaStatus = z.object({ id: name, status: name, recipient_id: name.nullish(), timestamp }).passthrough();
 const change = z
 	.object({
-		field: z.string(),
+		field: z.string().max(64),
 		value: z
 			.object({
-				metadata: z.object({}).passthrough().optional(),
-				contacts: z.array(z.object({}).passthrough()).optional(),
-				messages: z.array(inboundMessage).optional(),
+				metadata: z.object({ display_phone_number: z.union([name, z.number()]).nullish() }).passthrough().nullish(),
+				contacts: z.array(z.object({}).passthrough()).nullish(),
+				messages: z.array(inboundMessage).nullish(),
 				// Not documented for Sobot, but its envelope copies Meta's, whose statuses live here.
-				statuses: z.array(metaStatus).optional(),
+				statuses: z.array(metaStatus).nullish(),
 			})
 			.passthrough(),
 	})
 	.passthrough();
-const flatStatus = z
-	.object({ id: z.string().min(1), status: z.string().min(1), timestamp: z.union([z.string(), z.number()]).optional() })
-	.passthrough();
+const flatStatus = z.object({ id: name, status: name, recipient_id: name.nullish(), timestamp }).passthrough();
 
 export const sobotDeliverySchema = z.union([z.array(change).min(1), flatStatus]);
 export type SobotDelivery = z.infer<typeof sobotDeliverySchema>;
