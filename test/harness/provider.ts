@@ -41,22 +41,22 @@ export async function expectRejectedBeforeSending(
 
 /**
  * For this test file, every wait of the request layer (retry backoff, Retry-After, rate-limit
- * pauses) is recorded instead of spent: time moves on a virtual clock that starts at the real time
- * and jumps by each wait. Tests then assert the exact waits without sleeping through them.
- * Returns the waits (ms) of the current test, in order.
+ * pauses) is recorded instead of spent: time stands still on a virtual clock (set to the real time
+ * when each test starts) and jumps only by each wait. Tests then assert the exact waits without
+ * sleeping through them. Returns the waits (ms) of the current test, in order.
  */
 export function recordWaits(): number[] {
 	const waits: number[] = [];
-	let skipped = 0;
+	let virtualNow = 0;
 	const sleep = async (ms: number) => {
 		waits.push(ms);
-		skipped += Math.max(0, ms);
+		virtualNow += Math.max(0, ms);
 	};
 	beforeEach(() => {
 		waits.length = 0;
-		skipped = 0;
+		virtualNow = Date.now();
 		setRetryWait(sleep);
-		setRateGateClock({ now: () => Date.now() + skipped, sleep });
+		setRateGateClock({ now: () => virtualNow, sleep });
 	});
 	afterAll(() => {
 		setRetryWait(undefined);
