@@ -557,7 +557,8 @@ class Inbox360Fake extends HttpFake {
 			const s = (req.query.search ?? '').toLowerCase();
 			const list = contacts.filter((c) => !s || JSON.stringify(c).toLowerCase().includes(s));
 			const start = req.query.pages ? Number(Buffer.from(req.query.pages, 'base64url').toString()) : 0;
-			const size = Number(req.query.limit ?? 2) || 2;
+			// Like some contact providers, this one ignores `limit` and pages by two.
+			const size = 2;
 			const end = start + size;
 			const next = end < list.length ? `${this.origin}${API}/contacts/?${new URLSearchParams({ ...req.query, pages: Buffer.from(String(end)).toString('base64url') })}` : null;
 			return { body: { count: null, next, previous: null, results: list.slice(start, end) } };
@@ -620,6 +621,13 @@ class Inbox360Fake extends HttpFake {
 			this.db.messageTaggings.push(tagging);
 			this.db.messageTaggingEvents.push({ timestamp: Math.floor(Date.now() / 1000), action: 'added', tag: tagById(b.tag), message: b.message, wa_id: message.customer_wa_id, extra: tagging.extra, done_by: this._user(me()) });
 			return { status: 201, body: tagging };
+		});
+		// The reference only infers this route; this inbox also answers it without the trailing slash.
+		route('DELETE', '/message_tagging/:id', (req) => {
+			const index = this.db.messageTaggings.findIndex((/** @type {any} */ t) => String(t.id) === req.params.id);
+			if (index < 0) return notFound();
+			this.db.messageTaggings.splice(index, 1);
+			return { status: 204 };
 		});
 		route('DELETE', '/message_tagging/:id/', (req) => {
 			const index = this.db.messageTaggings.findIndex((/** @type {any} */ t) => String(t.id) === req.params.id);

@@ -6,12 +6,22 @@ import type { BinaryInput, BinaryLimits } from '../../shared/binary';
 import { readBinaryProperty } from '../../shared/binary';
 import { asNodeError } from '../../shared/errors';
 import { returnAllOrLimit } from '../../shared/paginate';
+import type { SendingProfile } from '../../shared/sending';
 import type { InputValidator } from '../../shared/validate';
 import { validator } from '../../shared/validate';
 import type { EndpointName } from '../transport';
 import { inboxFullRequest, inboxList, inboxRequest } from '../transport';
 
 export { validator };
+
+/**
+ * Campaign pacing of sends and chat writes. The inbox documents no rate limit (429s are still
+ * honoured); at most one message per chat is in flight, so a customer gets them in order.
+ */
+export const inbox360Sending: SendingProfile = {
+	defaults: { concurrency: 5, maxPerMinute: 0, delay: 0, jitter: 0 },
+	chatParameters: ['chat'],
+};
 
 /**
  * A chat is the customer's `wa_id`: digits with country code, or (newer inboxes) a business-scoped
@@ -185,3 +195,32 @@ export const toLocator: INodeProperties = { ...chatLocator, displayName: 'To', d
 export function recipientOf(ctx: IExecuteFunctions, i: number): string {
 	return chatOf(ctx, i, 'To');
 }
+
+/** The chat / time filters every "events" list has (assignment, chat tagging, message tagging). */
+export function eventFilters(extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Before', name: 'beforeTime', type: 'dateTime', default: '', description: 'Only events strictly older than this time' },
+			{ displayName: 'Chat (WhatsApp ID)', name: 'waId', type: 'string', default: '', placeholder: '48123123123' },
+			{ displayName: 'Since', name: 'sinceTime', type: 'dateTime', default: '', description: 'Only events at or after this time' },
+			...extra,
+		],
+	};
+}
+
+export function eventQuery(ctx: IExecuteFunctions, i: number): IDataObject {
+	const check = validator(ctx, i);
+	const f = ctx.getNodeParameter('filters', i, {}) as IDataObject;
+	return {
+		wa_id: f.waId ? waId(check, f.waId, 'Chat (WhatsApp ID)') : undefined,
+		message_id: f.messageId,
+		since_time: posixSeconds(check, f.sinceTime, 'Since'),
+		before_time: posixSeconds(check, f.beforeTime, 'Before'),
+	};
+}
+

@@ -54,6 +54,10 @@ export const listSearch = {
 };
 
 export const loadOptions = {
+	async getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return (await page(this, 'tags')).map((t) => ({ name: String(t.name), value: String(t.id) }));
+	},
+
 	async getApprovedTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return (await allTemplates.call(this))
 			.filter(isApproved)

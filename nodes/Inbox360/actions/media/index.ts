@@ -29,6 +29,7 @@ export const upload: OperationDefinition = {
 export const download: OperationDefinition = {
 	resource: 'media',
 	operation: 'download',
+	returns: 'items',
 	name: 'Download',
 	action: 'Download a file from the inbox',
 	description: 'Download an inbox media file (by ID or by the link in a message) into a binary field',

@@ -1,4 +1,6 @@
 import type { ResourceDefinition } from '../../../shared/execute';
+import { withSending } from '../../../shared/sending';
+import { inbox360Sending } from '../common';
 import { sendButtons, sendList } from './interactive.operations';
 import { sendAudio, sendDocument, sendImage, sendSticker, sendVideo, sendVoice } from './media.operations';
 import { getManyMessages, markAsReceived } from './read.operations';
@@ -10,7 +12,9 @@ export const message: ResourceDefinition = {
 	value: 'message',
 	description: 'Send messages and templates, list and search messages',
 	operations: [
-		sendText,
+		...withSending(
+			inbox360Sending,
+			sendText,
 		sendTemplate,
 		sendImage,
 		sendVideo,
@@ -22,6 +26,7 @@ export const message: ResourceDefinition = {
 		sendContacts,
 		sendButtons,
 		sendList,
+		),
 		getManyMessages,
 		markAsReceived,
 	],

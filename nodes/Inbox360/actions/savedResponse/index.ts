@@ -1,0 +1,48 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
+import { inboxRequest } from '../../transport';
+import { listFields, listOperation, validator } from '../common';
+
+const getMany: OperationDefinition = {
+	resource: 'savedResponse',
+	operation: 'getMany',
+	name: 'Get Many',
+	action: 'Get many saved responses',
+	description: 'List the canned answers agents pick in the inbox',
+	properties: listFields('saved responses'),
+	async execute(this: IExecuteFunctions, i: number) {
+		return await listOperation(this, i, 'savedResponses');
+	},
+};
+
+const create: OperationDefinition = {
+	resource: 'savedResponse',
+	operation: 'create',
+	name: 'Create',
+	action: 'Create a saved response',
+	description: 'Add a canned answer',
+	properties: [{ displayName: 'Text', name: 'text', type: 'string', typeOptions: { rows: 3 }, default: '', required: true }],
+	async execute(this: IExecuteFunctions, i: number) {
+		const text = validator(this, i).required(this.getNodeParameter('text', i), 'Text');
+		return await inboxRequest.call(this, 'savedResponseCreate', { body: { text }, itemIndex: i });
+	},
+};
+
+const remove: OperationDefinition = {
+	resource: 'savedResponse',
+	operation: 'delete',
+	name: 'Delete',
+	action: 'Delete a saved response',
+	description: 'Delete a canned answer by ID',
+	properties: [{ displayName: 'Saved Response ID', name: 'id', type: 'string', default: '', required: true, placeholder: '12' }],
+	async execute(this: IExecuteFunctions, i: number) {
+		const check = validator(this, i);
+		const id = check.required(this.getNodeParameter('id', i), 'Saved Response ID').trim();
+		if (!/^\d+$/.test(id)) check.fail(`"Saved Response ID" must be a number, got "${id}"`);
+		await inboxRequest.call(this, 'savedResponseDelete', { params: { id }, repeatable: true, itemIndex: i });
+		return { deleted: true, id: Number(id) };
+	},
+};
+
+export const savedResponse: ResourceDefinition = { name: 'Saved Response', value: 'savedResponse', description: 'Canned answers', operations: [getMany, create, remove] };

@@ -1,0 +1,102 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
+import { inboxRequest } from '../../transport';
+import { idOf, listFields, listOperation, userLocator, validator } from '../common';
+
+const getMany: OperationDefinition = {
+	resource: 'user',
+	operation: 'getMany',
+	name: 'Get Many',
+	action: 'Get many users',
+	description: 'List the inbox’s users (agents, admins, app users)',
+	properties: listFields('users'),
+	async execute(this: IExecuteFunctions, i: number) {
+		return await listOperation(this, i, 'users');
+	},
+};
+
+const current: OperationDefinition = {
+	resource: 'user',
+	operation: 'getCurrent',
+	name: 'Get Current',
+	action: 'Get the API user',
+	description: 'Get the user the credential belongs to',
+	properties: [],
+	async execute(this: IExecuteFunctions, i: number) {
+		return await inboxRequest.call(this, 'currentUser', { repeatable: true, itemIndex: i });
+	},
+};
+
+const get: OperationDefinition = {
+	resource: 'user',
+	operation: 'get',
+	name: 'Get',
+	action: 'Get a user',
+	description: 'Get one user by ID',
+	properties: [{ ...userLocator(), required: true }],
+	async execute(this: IExecuteFunctions, i: number) {
+		return await inboxRequest.call(this, 'user', { params: { id: String(idOf(this, i, 'user', 'User')) }, repeatable: true, itemIndex: i });
+	},
+};
+
+const create: OperationDefinition = {
+	resource: 'user',
+	operation: 'create',
+	name: 'Create',
+	action: 'Create a user',
+	description: 'Create a user (admin only). The answer’s activation URL is shown once; for an app user, opening it returns its token.',
+	properties: [
+		{ displayName: 'Username', name: 'username', type: 'string', default: '', required: true, description: 'Letters and digits only' },
+		{
+			displayName: 'Role',
+			name: 'role',
+			type: 'options',
+			options: [
+				{ name: 'App (Bot / Integration)', value: 'app' },
+				{ name: 'User (Agent)', value: 'user' },
+				{ name: 'Admin', value: 'admin' },
+			],
+			default: 'app',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+				{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+				{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, i: number) {
+		const check = validator(this, i);
+		const username = check.required(this.getNodeParameter('username', i), 'Username').trim();
+		if (!/^[A-Za-z0-9]+$/.test(username)) check.fail(`"Username" may contain only letters and digits, got "${username}"`);
+		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+		const body: IDataObject = { username, profile: { role: this.getNodeParameter('role', i) } };
+		if (extra.firstName) body.first_name = check.maxLength(String(extra.firstName), 150, 'First Name');
+		if (extra.lastName) body.last_name = check.maxLength(String(extra.lastName), 150, 'Last Name');
+		if (extra.email) body.email = extra.email;
+		return await inboxRequest.call(this, 'userCreate', { body, itemIndex: i });
+	},
+};
+
+export const user: ResourceDefinition = { name: 'User', value: 'user', description: 'Inbox users', operations: [getMany, current, get, create] };
+
+const getManyGroups: OperationDefinition = {
+	resource: 'group',
+	operation: 'getMany',
+	name: 'Get Many',
+	action: 'Get many groups',
+	description: 'List the user groups chats can be assigned to',
+	properties: listFields('groups'),
+	async execute(this: IExecuteFunctions, i: number) {
+		return await listOperation(this, i, 'groups');
+	},
+};
+
+export const group: ResourceDefinition = { name: 'Group', value: 'group', description: 'User groups', operations: [getManyGroups] };

@@ -1,0 +1,229 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { readBinary, runNode } from '../harness/engine';
+import { expectRejectedBeforeSending, providerPerFile } from '../harness/provider';
+import { chat, list, startInbox360, wire } from './setup';
+
+const env = providerPerFile(startInbox360);
+
+const id = (value: string) => ({ __rl: true, mode: 'id', value });
+const byName = (value: string) => ({ __rl: true, mode: 'name', value });
+
+/** Operation → the exact requests it makes against a fresh inbox. */
+const calls: Array<[string, INodeParameters, unknown[]]> = [
+	['chat get many with filters', { resource: 'chat', operation: 'getMany', returnAll: false, limit: 2, filters: { search: 'konrad', assignedToMe: true, unread: true, tagId: '5', assignedGroup: id('23') } }, [['GET', '/chats/?search=konrad&assigned_to_me=true&assigned_group=23&chat_tag_id=5&unread=true&limit=2&offset=0', undefined]]],
+	['chat get', { resource: 'chat', operation: 'get', chat: chat('48123123123') }, [['GET', '/chats/48123123123/', undefined]]],
+	['chat resolve', { resource: 'chat', operation: 'resolve', chat: chat('48123123123') }, [['PATCH', '/chats/48123123123/resolve', { resolved: true }]]],
+	['chat reopen', { resource: 'chat', operation: 'reopen', chat: list('48123123123') }, [['PATCH', '/chats/48123123123/resolve', { resolved: false }]]],
+	['assignment get', { resource: 'assignment', operation: 'get', chat: chat('48123123123') }, [['GET', '/chat_assignment/48123123123/', undefined]]],
+	['assign user and group', { resource: 'assignment', operation: 'assign', chat: chat('48123123123'), user: id('12'), group: list('23') }, [['PATCH', '/chat_assignment/48123123123/', { assigned_to_user: 12, assigned_group: 23 }]]],
+	['assign group only', { resource: 'assignment', operation: 'assign', chat: chat('48123123123'), group: id('23') }, [['PATCH', '/chat_assignment/48123123123/', { assigned_group: 23 }]]],
+	['unassign user', { resource: 'assignment', operation: 'unassign', chat: chat('48123123123'), clear: 'user' }, [['PATCH', '/chat_assignment/48123123123/', { assigned_to_user: null }]]],
+	['unassign both', { resource: 'assignment', operation: 'unassign', chat: chat('48123123123'), clear: 'both' }, [['PATCH', '/chat_assignment/48123123123/', { assigned_to_user: null, assigned_group: null }]]],
+	['assignment events', { resource: 'assignment', operation: 'getEvents', returnAll: true, filters: { waId: '48123123123', sinceTime: '2021-02-15T14:00:00Z', beforeTime: 1613400000 } }, [['GET', '/chat_assignment_events/?wa_id=48123123123&since_time=1613397600&before_time=1613400000&limit=100&offset=0', undefined]]],
+	['tags', { resource: 'tag', operation: 'getMany', returnAll: true }, [['GET', '/tags/?limit=100&offset=0', undefined]]],
+	['tag create', { resource: 'tag', operation: 'create', name: 'Refund', color: '#00ff00' }, [['POST', '/tags/', { name: 'Refund', web_inbox_color: '#00ff00' }]]],
+	['tag a chat (tag by id, with extra)', { resource: 'chatTagging', operation: 'add', chat: chat('48123123123'), tag: id('5'), options: { extra: '{"source":"n8n"}' } }, [['POST', '/chat_tagging/', { tag: 5, chat: '48123123123', extra: { source: 'n8n' } }]]],
+	['tag a chat by name', { resource: 'chatTagging', operation: 'add', chat: chat('48123123123'), tag: byName('agent NEEDED') }, [['GET', '/tags/?limit=100&offset=0', undefined], ['POST', '/chat_tagging/', { tag: 5, chat: '48123123123' }]]],
+	['tag a chat by a new name, created', { resource: 'chatTagging', operation: 'add', chat: chat('48123123123'), tag: byName('Lead'), options: { createMissing: true } }, [['GET', '/tags/?limit=100&offset=0', undefined], ['POST', '/tags/', { name: 'Lead' }], ['POST', '/chat_tagging/', { tag: 100, chat: '48123123123' }]]],
+	['chat tagging events', { resource: 'chatTagging', operation: 'getEvents', returnAll: false, limit: 5, filters: { waId: '48123123123' } }, [['GET', '/chat_tagging_events/?wa_id=48123123123&limit=5&offset=0', undefined]]],
+	['tag a message', { resource: 'messageTagging', operation: 'add', messageId: 'ABGGSFEBeRJ_AhD8o8zP9ulNeUPgdKvfzvgh', tag: list('5') }, [['POST', '/message_tagging/', { tag: 5, message: 'ABGGSFEBeRJ_AhD8o8zP9ulNeUPgdKvfzvgh' }]]],
+	['message tagging events', { resource: 'messageTagging', operation: 'getEvents', returnAll: true, filters: { messageId: 'ABGG1' } }, [['GET', '/message_tagging_events/?message_id=ABGG1&limit=100&offset=0', undefined]]],
+	['messages search', { resource: 'message', operation: 'getMany', returnAll: false, limit: 10, filters: { waId: '+48 123 123 123', search: 'hello', fromUs: 'false', markAsReceived: true } }, [['GET', '/messages/?wa_id=48123123123&search=hello&from_us=false&mark_as_received=1&limit=10&offset=0', undefined]]],
+	['mark as received', { resource: 'message', operation: 'markAsReceived', chat: chat('48123123123'), timestamp: 1612544982 }, [['POST', '/mark_as_received/', { customer_wa_id: '48123123123', timestamp: 1612544982 }]]],
+	['persons', { resource: 'person', operation: 'getMany', returnAll: true, search: 'ewa' }, [['GET', '/persons/?search=ewa&limit=100&offset=0', undefined]]],
+	['person', { resource: 'person', operation: 'get', chat: chat('48500600700') }, [['GET', '/persons/48500600700/', undefined]]],
+	['contact get', { resource: 'contact', operation: 'get', chat: chat('48123123123') }, [['GET', '/contacts/48123123123/', undefined]]],
+	['verify numbers', { resource: 'contact', operation: 'verify', numbers: '+48 123 123 123\n+1 631 555 1001', wait: true, forceCheck: false }, [['POST', '/contacts/verify/', { contacts: ['+48 123 123 123', '+1 631 555 1001'], blocking: 'wait', force_check: false }]]],
+	['users', { resource: 'user', operation: 'getMany', returnAll: true }, [['GET', '/users/?limit=100&offset=0', undefined]]],
+	['current user', { resource: 'user', operation: 'getCurrent' }, [['GET', '/users/current/', undefined]]],
+	['user', { resource: 'user', operation: 'get', user: id('12') }, [['GET', '/users/12/', undefined]]],
+	['create app user', { resource: 'user', operation: 'create', username: 'crmbot', role: 'app', additionalFields: { firstName: 'CRM', email: 'crm@example.com' } }, [['POST', '/users/', { username: 'crmbot', profile: { role: 'app' }, first_name: 'CRM', email: 'crm@example.com' }]]],
+	['groups', { resource: 'group', operation: 'getMany', returnAll: true }, [['GET', '/groups/?limit=100&offset=0', undefined]]],
+	['saved responses', { resource: 'savedResponse', operation: 'getMany', returnAll: true }, [['GET', '/saved_responses/?limit=100&offset=0', undefined]]],
+	['saved response create', { resource: 'savedResponse', operation: 'create', text: 'On our way' }, [['POST', '/saved_responses/', { text: 'On our way' }]]],
+	['saved response delete', { resource: 'savedResponse', operation: 'delete', id: '1' }, [['DELETE', '/saved_responses/1/', undefined]]],
+	['templates approved', { resource: 'template', operation: 'getMany', returnAll: true, status: 'approved' }, [['GET', '/templates/?limit=100&offset=0', undefined]]],
+	['template delete', { resource: 'template', operation: 'delete', name: 'promo_old' }, [['DELETE', '/templates/promo_old/', undefined]]],
+	['business profile', { resource: 'businessProfile', operation: 'get' }, [['GET', '/settings/business/profile/', undefined]]],
+	['business profile update', { resource: 'businessProfile', operation: 'update', updateFields: { description: 'We sell things', websites: 'https://a.example.com, https://b.example.com' } }, [['PATCH', '/settings/business/profile/', { description: 'We sell things', websites: ['https://a.example.com', 'https://b.example.com'] }]]],
+	['about', { resource: 'businessProfile', operation: 'getAbout' }, [['GET', '/settings/profile/about/', undefined]]],
+	['about set', { resource: 'businessProfile', operation: 'setAbout', text: 'Open 24/7' }, [['PATCH', '/settings/profile/about/', { text: 'Open 24/7' }]]],
+	['photo delete', { resource: 'businessProfile', operation: 'deletePhoto' }, [['DELETE', '/settings/profile/photo/', undefined]]],
+];
+
+test.each(calls)('%s', async (_name, parameters, expected) => {
+	const result = await runNode(env.action, { parameters });
+	expect(result.error).toBeUndefined();
+	expect(wire(env.fake.requests)).toEqual(expected);
+});
+
+describe('outputs', () => {
+	test('Return All follows limit/offset pages; Limit stops early', async () => {
+		const all = await runNode(env.action, { parameters: { resource: 'chat', operation: 'getMany', returnAll: true } });
+		expect(all.items.map((i) => i.json.wa_id)).toEqual(['48123123123', '48500600700', '48999000111']);
+		env.fake.clearRequests();
+		const two = await runNode(env.action, { parameters: { resource: 'chat', operation: 'getMany', returnAll: false, limit: 2 } });
+		expect(two.items).toHaveLength(2);
+		expect(env.fake.requests).toHaveLength(1);
+	});
+
+	test('contact search follows the providers’ opaque `next` cursors', async () => {
+		const result = await runNode(env.action, { parameters: { resource: 'contact', operation: 'search', returnAll: true, search: '' } });
+		expect(result.items.map((i) => i.json.name)).toEqual(['Konrad Tester', 'Ewa Nowak', 'Piotr Kowalski']);
+		expect(env.fake.requests.map((r) => r.query.pages ?? null)).toEqual([null, expect.any(String)]);
+	});
+
+	test('verify numbers: one item per number with onWhatsApp', async () => {
+		const result = await runNode(env.action, { parameters: { resource: 'contact', operation: 'verify', numbers: '+48 123 123 123, 1 631 555 1001', wait: false, forceCheck: true } });
+		expect(result.items.map((i) => [i.json.input, i.json.onWhatsApp])).toEqual([['+48 123 123 123', true], ['1 631 555 1001', false]]);
+	});
+
+	test('templates filtered by status', async () => {
+		const result = await runNode(env.action, { parameters: { resource: 'template', operation: 'getMany', returnAll: true, status: 'rejected' } });
+		expect(result.items.map((i) => i.json.name)).toEqual(['promo_old']);
+	});
+
+	test('remove a chat tag: the tagging is found on the chat and deleted', async () => {
+		await runNode(env.action, { parameters: { resource: 'chatTagging', operation: 'add', chat: chat('48123123123'), tag: id('6') } });
+		env.fake.clearRequests();
+		const result = await runNode(env.action, { parameters: { resource: 'chatTagging', operation: 'remove', chat: chat('48123123123'), tag: id('6') } });
+		expect(result.items[0].json).toEqual({ removed: true, waId: '48123123123', tagId: 6, taggingId: 100 });
+		expect(wire(env.fake.requests)).toEqual([['GET', '/chats/48123123123/', undefined], ['DELETE', '/chat_tagging/100/', undefined]]);
+	});
+
+	test('profile photo: out as binary, in from binary (multipart)', async () => {
+		const got = await runNode(env.action, { parameters: { resource: 'businessProfile', operation: 'getPhoto', binaryPropertyName: 'photo' } });
+		expect(got.error).toBeUndefined();
+		expect(got.items[0].binary?.photo.mimeType).toBe('image/png');
+		const bytes = await readBinary(got.items[0].binary!.photo);
+		env.fake.clearRequests();
+		const set = await runNode(env.action, {
+			parameters: { resource: 'businessProfile', operation: 'setPhoto', binaryPropertyName: 'data' },
+			items: [{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType: 'image/png', fileName: 'logo.png' } } }],
+		});
+		expect(set.error).toBeUndefined();
+		expect(env.fake.requests[0].path).toBe('/api/v1/settings/profile/photo/');
+		expect(env.fake.requests[0].headers['content-type']).toMatch(/^multipart\/form-data/);
+		expect(env.fake.state().photo).toBe(bytes.length);
+	});
+
+	test('about text is read from either answer shape', async () => {
+		const result = await runNode(env.action, { parameters: { resource: 'businessProfile', operation: 'getAbout' } });
+		expect(result.items[0].json.text).toBe('Open 9–17');
+	});
+});
+
+describe('inferred endpoints fall back on 404/405 (one path map, one place)', () => {
+	test('a 404 on the slashed form retries without the slash; a refused call did nothing', async () => {
+		await runNode(env.action, { parameters: { resource: 'messageTagging', operation: 'add', messageId: 'ABGGSFEBeRJ_AhD8o8zP9ulNeUPgdKvfzvgh', tag: id('5') } });
+		env.fake.clearRequests();
+		env.fake.failNext({ status: 404, body: { detail: 'Not found.' }, match: { method: 'DELETE', path: '/api/v1/message_tagging/100/' } });
+		const result = await runNode(env.action, { parameters: { resource: 'messageTagging', operation: 'remove', taggingId: '100' } });
+		expect(result.error).toBeUndefined();
+		expect(wire(env.fake.requests)).toEqual([['DELETE', '/message_tagging/100/', undefined], ['DELETE', '/message_tagging/100', undefined]]);
+		expect(env.fake.state().messageTaggings).toEqual([]);
+	});
+
+	test('when every form is refused, the first answer is the error', async () => {
+		env.fake.failNext({ status: 405, body: { detail: 'Method "POST" not allowed.' }, match: { method: 'POST', path: '/api/v1/tags/' } });
+		const result = await runNode(env.action, { parameters: { resource: 'tag', operation: 'create', name: 'X' } });
+		expect(result.error?.message).toBe('360dialog Inbox: Method "POST" not allowed.');
+		expect(wire(env.fake.requests).map((w) => w.slice(0, 2))).toEqual([['POST', '/tags/'], ['POST', '/tags']]);
+	});
+
+	test('a confirmed endpoint never falls back', async () => {
+		env.fake.failNext({ status: 404, body: { detail: 'Not found.' } });
+		await runNode(env.action, { parameters: { resource: 'chat', operation: 'get', chat: chat('48123123123') } });
+		expect(env.fake.requests).toHaveLength(1);
+	});
+});
+
+describe('retry safety', () => {
+	test('reads are repeated after an ambiguous 502; a tagging (a create) is not', async () => {
+		env.fake.failNext({ status: 502, body: { detail: 'Bad gateway' } });
+		const read = await runNode(env.action, { parameters: { resource: 'chat', operation: 'get', chat: chat('48123123123') } });
+		expect(read.error).toBeUndefined();
+		expect(env.fake.requests).toHaveLength(2);
+		env.fake.clearRequests();
+		env.fake.failNext({ status: 502, body: { detail: 'Bad gateway' } });
+		const write = await runNode(env.action, { parameters: { resource: 'chatTagging', operation: 'add', chat: chat('48123123123'), tag: id('5') } });
+		expect(write.error?.httpCode).toBe('502');
+		expect(env.fake.requests).toHaveLength(1);
+	});
+});
+
+describe('bad input is rejected before any request', () => {
+	test.each<[string, INodeParameters, RegExp]>([
+		['assign without user or group', { resource: 'assignment', operation: 'assign', chat: chat('48123123123') }, /Choose a "User", a "Group" or both/],
+		['assign to a non-numeric user', { resource: 'assignment', operation: 'assign', chat: chat('48123123123'), user: list('anna') }, /"User" must be a numeric ID/],
+		['bad extra JSON', { resource: 'chatTagging', operation: 'add', chat: chat('48123123123'), tag: id('5'), options: { extra: '{nope' } }, /"Extra \(JSON\)" is not valid JSON/],
+		['tag id not a number', { resource: 'chatTagging', operation: 'add', chat: chat('48123123123'), tag: list('VIP') }, /"Tag" must be a numeric tag ID/],
+		['bad time filter', { resource: 'assignment', operation: 'getEvents', returnAll: true, filters: { sinceTime: 'yesterday-ish' } }, /"Since" is not a date or time/],
+		['username with a dash', { resource: 'user', operation: 'create', username: 'crm-bot', role: 'app' }, /only letters and digits/],
+		['template name with capitals', { resource: 'template', operation: 'create', name: 'Order', category: 'UTILITY', language: 'en', componentsMode: 'fields', headerType: 'none', bodyText: 'x' }, /lowercase letters, digits and underscores/],
+		['template body examples missing', { resource: 'template', operation: 'create', name: 'order', category: 'UTILITY', language: 'en', componentsMode: 'fields', headerType: 'none', bodyText: 'Hi {{1}}, order {{2}}', bodyExamples: 'Ewa' }, /needs 2 comma-separated sample values/],
+		['template variables with a gap', { resource: 'template', operation: 'create', name: 'order', category: 'UTILITY', language: 'en', componentsMode: 'fields', headerType: 'none', bodyText: 'Hi {{1}} {{3}}', bodyExamples: 'a, b' }, /without gaps/],
+		['template bad language', { resource: 'template', operation: 'create', name: 'order', category: 'UTILITY', language: 'English', componentsMode: 'fields', headerType: 'none', bodyText: 'x' }, /not a WhatsApp language code/],
+		['three URL buttons', { resource: 'template', operation: 'create', name: 'order', category: 'UTILITY', language: 'en', componentsMode: 'fields', headerType: 'none', bodyText: 'x', buttons: { button: [1, 2, 3].map((n) => ({ type: 'URL', text: `L${n}`, url: `https://e.com/${n}` })) } }, /at most two URL buttons/],
+		['about too long', { resource: 'businessProfile', operation: 'setAbout', text: 'x'.repeat(140) }, /"Text" is too long/],
+		['photo not an image', { resource: 'businessProfile', operation: 'setPhoto', binaryPropertyName: 'data' }, /no binary property "data"/],
+		['nothing to update', { resource: 'businessProfile', operation: 'update', updateFields: {} }, /at least one field/],
+		['three websites', { resource: 'businessProfile', operation: 'update', updateFields: { websites: 'https://a.com, https://b.com, https://c.com' } }, /"Websites" needs 0 to 2 entries/],
+	])('%s', async (_name, parameters, expected) => {
+		await expectRejectedBeforeSending(env, parameters, expected);
+	});
+});
+
+test('template create: every component from the fields, with Meta’s shapes', async () => {
+	const result = await runNode(env.action, {
+		parameters: {
+			resource: 'template',
+			operation: 'create',
+			name: 'shipping_update',
+			category: 'custom',
+			customCategory: 'shipping_update',
+			language: 'en_US',
+			componentsMode: 'fields',
+			headerType: 'text',
+			headerText: 'Order {{1}}',
+			headerExample: 'A-17',
+			bodyText: 'Hi {{1}}, your order ships {{2}}.',
+			bodyExamples: 'Ewa, Monday',
+			footerText: 'Acme',
+			buttons: {
+				button: [
+					{ type: 'QUICK_REPLY', text: 'Thanks' },
+					{ type: 'URL', text: 'Track', url: 'https://shop.example.com/t/{{1}}', example: 'https://shop.example.com/t/A-17' },
+					{ type: 'PHONE_NUMBER', text: 'Call us', phoneNumber: '+48 22 123 45 67' },
+				],
+			},
+		},
+	});
+	expect(result.error).toBeUndefined();
+	expect(wire(env.fake.requests)).toEqual([
+		[
+			'POST',
+			'/templates/',
+			{
+				name: 'shipping_update',
+				category: 'SHIPPING_UPDATE',
+				language: 'en_US',
+				components: [
+					{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: ['A-17'] } },
+					{ type: 'BODY', text: 'Hi {{1}}, your order ships {{2}}.', example: { body_text: [['Ewa', 'Monday']] } },
+					{ type: 'FOOTER', text: 'Acme' },
+					{
+						type: 'BUTTONS',
+						buttons: [
+							{ type: 'QUICK_REPLY', text: 'Thanks' },
+							{ type: 'URL', text: 'Track', url: 'https://shop.example.com/t/{{1}}', example: ['https://shop.example.com/t/A-17'] },
+							{ type: 'PHONE_NUMBER', text: 'Call us', phone_number: '+48221234567' },
+						],
+					},
+				],
+			},
+		],
+	]);
+	expect(result.items[0].json.status).toBe('pending');
+});
