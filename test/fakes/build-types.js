@@ -11,7 +11,7 @@ const path = require('node:path');
 
 const here = __dirname;
 const root = path.resolve(here, '..', '..');
-const sources = ['http-fake.js', 'maytapi.js', 'sobot.js', 'inbox360.js', 'simulator.js'];
+const sources = ['http-fake.js', 'maytapi.js', 'sobot.js', 'inbox360.js', 'whatsloop.js', 'simulator.js'];
 /**
  * @param {string} name
  * @param {string} body
