@@ -22,6 +22,9 @@ import { additionalData, ensureBinaryData, PACKAGE, TestNodeTypes } from './engi
 
 export const N8N_WEBHOOK_BASE = 'http://127.0.0.1:5678/webhook';
 
+/** One connection for a test's many deliveries (the fuzz suite posts thousands). */
+const KEEP_ALIVE = new http.Agent({ keepAlive: true });
+
 export interface Delivery {
 	status: number;
 	body: unknown;
@@ -343,6 +346,7 @@ export class TriggerHarness {
 		const url = new URL(`${base}/${options.test ? 'webhook-test' : 'webhook'}/${this.webhookId}/${this.webhookDescription.path}`);
 		for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
 		const response = await axios.post(url.toString(), typeof body === 'string' ? body : JSON.stringify(body), {
+			httpAgent: KEEP_ALIVE,
 			headers: { 'content-type': 'application/json', ...(options.headers ?? {}) },
 			validateStatus: () => true,
 			transformResponse: (d) => {
