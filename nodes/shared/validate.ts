@@ -8,8 +8,44 @@ export function splitList(value: unknown): string[] {
 	return list.map((s) => s.trim()).filter(Boolean);
 }
 
-/** Hosts a provider's servers can't download from: this machine or a private network. */
-const PRIVATE_HOST = /^(localhost|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|0\.0\.0\.0|\[::1?\])$/i;
+/** IPv4 ranges a provider's servers can't reach: this host, private, link-local and shared (CGNAT) networks. */
+function isPrivateIPv4(parts: number[]): boolean {
+	const [a, b] = parts;
+	return (
+		a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127)
+	);
+}
+
+/** The eight 16-bit groups of an IPv6 address (as the URL parser writes it), or undefined. */
+function ipv6Groups(address: string): number[] | undefined {
+	const [head, tail = ''] = address.split('::');
+	const parse = (part: string) => (part ? part.split(':') : []);
+	const left = parse(head);
+	const right = parse(tail);
+	if (address.includes('::') ? left.length + right.length > 7 : left.length !== 8) return undefined;
+	const groups = [...left, ...Array(8 - left.length - right.length).fill('0'), ...right].map((g) => parseInt(g, 16));
+	return groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : undefined;
+}
+
+/**
+ * Hosts a provider's servers can't download from: this machine or a private network. IPv4 private,
+ * loopback, link-local (169.254/16) and shared ranges; IPv6 loopback, unspecified, unique-local
+ * (fc00::/7), link-local (fe80::/10) and IPv4-mapped/compatible forms of private IPv4 addresses.
+ * Takes a URL's `hostname` (the URL parser has already normalised forms like 0x7f.1 or 2130706433).
+ */
+export function isPrivateHost(hostname: string): boolean {
+	const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+	if (host === 'localhost' || host.endsWith('.localhost')) return true;
+	const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+	if (v4) return isPrivateIPv4(v4.slice(1).map(Number));
+	if (!host.includes(':')) return false;
+	const groups = ipv6Groups(host);
+	if (!groups) return true; // not an address we can read: refuse rather than guess
+	if (groups.slice(0, 7).every((g) => g === 0) && groups[7] <= 1) return true; // :: and ::1
+	if ((groups[0] & 0xfe00) === 0xfc00 || (groups[0] & 0xffc0) === 0xfe80) return true;
+	const mapped = groups.slice(0, 5).every((g) => g === 0) && (groups[5] === 0xffff || groups[5] === 0);
+	return mapped && isPrivateIPv4([groups[6] >> 8, groups[6] & 0xff, groups[7] >> 8, groups[7] & 0xff]);
+}
 
 /** WhatsApp chat ids that are passed through untouched (person, group, broadcast, channel). */
 const CHAT_ID = /^[\w.:-]+@(c\.us|g\.us|s\.whatsapp\.net|broadcast|newsletter|lid)$/;
@@ -98,7 +134,7 @@ export class InputValidator {
 	/** A URL the provider's servers must download themselves: not on this machine or a private network. */
 	publicUrl(value: unknown, field: string, provider: string): string {
 		const url = this.url(value, field);
-		if (PRIVATE_HOST.test(new URL(url).hostname)) {
+		if (isPrivateHost(new URL(url).hostname)) {
 			this.fail(`"${field}" must be a public URL that ${provider}'s servers can download, got "${url}"`);
 		}
 		return url;
