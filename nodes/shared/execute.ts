@@ -18,6 +18,11 @@ export interface OperationDefinition {
 	description: string;
 	/** Parameters of this operation only; resource/operation display rules are added for you. */
 	properties: INodeProperties[];
+	/**
+	 * What `execute` returns: JSON objects, one output item each (the default), or whole n8n items
+	 * (`'items'`, e.g. with binary data). Said, not guessed: provider JSON may have a `json` field.
+	 */
+	returns?: 'json' | 'items';
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput>;
 	/** Set on sends and writes (see `withSending`): Sending options, campaign pacing and order. */
 	sending?: SendingProfile;
@@ -30,17 +35,30 @@ export interface ResourceDefinition {
 	operations: OperationDefinition[];
 }
 
-function isExecutionData(value: unknown): value is INodeExecutionData {
-	return !!value && typeof value === 'object' && 'json' in value && typeof (value as INodeExecutionData).json === 'object';
-}
-
-function toItems(output: OperationOutput, itemIndex: number): INodeExecutionData[] {
+function toItems(output: OperationOutput, itemIndex: number, returns: OperationDefinition['returns']): INodeExecutionData[] {
 	const list = Array.isArray(output) ? output : [output];
 	return list.map((entry) =>
-		isExecutionData(entry)
-			? { ...entry, pairedItem: { item: itemIndex } }
+		returns === 'items'
+			? { ...(entry as INodeExecutionData), pairedItem: { item: itemIndex } }
 			: { json: entry as IDataObject, pairedItem: { item: itemIndex } },
 	);
+}
+
+/**
+ * The JSON of an error item under Continue On Fail: `error`, and the HTTP code, description and
+ * `context` (e.g. which participant failed). n8n moves an item to the error output ("Continue (using
+ * error output)") only when its keys are `error`, `message` or `details`, so there the rest goes
+ * under `details`; there it also gets the input item's fields, ready for a retry of just the failed items.
+ */
+export function errorItemJson(ctx: IExecuteFunctions, error: unknown, context: IDataObject = {}): IDataObject {
+	const details: IDataObject = { ...context };
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	if ((error instanceof NodeApiError || error instanceof NodeOperationError) && error.description) {
+		details.description = error.description;
+	}
+	const message = (error as Error).message;
+	if (ctx.getNode().onError !== 'continueErrorOutput') return { error: message, ...details };
+	return { error: message, ...(Object.keys(details).length ? { details } : {}) };
 }
 
 /**
@@ -61,20 +79,10 @@ export async function executePerItem(
 			if (!definition) {
 				throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}.${operation}"`, { itemIndex });
 			}
-			return { ok: true, value: toItems(await definition.execute.call(this, itemIndex), itemIndex) };
+			return { ok: true, value: toItems(await definition.execute.call(this, itemIndex), itemIndex, definition.returns) };
 		} catch (error) {
 			if (this.continueOnFail()) {
-				const json: IDataObject = { error: (error as Error).message };
-				if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-				if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-					if (error.description) json.description = error.description;
-				}
-				// n8n moves an item to the error output only when its keys are `error`, `message` or `details`;
-				// there it gets the input item's fields too, ready for a retry of just the failed items.
-				const { error: message, ...details } = json;
-				const errorOutput = this.getNode().onError === 'continueErrorOutput';
-				const failed = errorOutput ? { error: message, ...(Object.keys(details).length ? { details } : {}) } : json;
-				return { ok: false, value: [{ json: failed, pairedItem: { item: itemIndex } }] };
+				return { ok: false, value: [{ json: errorItemJson(this, error), pairedItem: { item: itemIndex } }] };
 			}
 			throw asNodeError(this.getNode(), error, itemIndex);
 		}
@@ -96,25 +104,29 @@ export function findOperation(resources: ResourceDefinition[], resource: string,
  * selector per resource, then each operation's own parameters shown only for that operation.
  */
 export function buildProperties(resources: ResourceDefinition[]): INodeProperties[] {
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- default is the first resource
+	// Defaults are named values (the first resource, the first operation), as n8n's lint and package
+	// scan can tell a default is there only from a literal or a name.
+	const firstResource = resources[0].value;
 	const resourceProperty: INodeProperties = {
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
 		options: resources.map((r) => ({ name: r.name, value: r.value, description: r.description })),
-		default: resources[0].value,
+		default: firstResource,
 	};
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- default is the first operation
-	const operationProperties: INodeProperties[] = resources.map((r) => ({
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [r.value] } },
-		options: r.operations.map((o) => ({ name: o.name, value: o.operation, action: o.action, description: o.description })),
-		default: r.operations[0].operation,
-	}));
+	const operationProperties: INodeProperties[] = resources.map((r) => {
+		const firstOperation = r.operations[0].operation;
+		return {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [r.value] } },
+			options: r.operations.map((o) => ({ name: o.name, value: o.operation, action: o.action, description: o.description })),
+			default: firstOperation,
+		};
+	});
 	const operationParameters = resources.flatMap((r) =>
 		r.operations.flatMap((o) =>
 			(o.sending ? [...o.properties, sendingProperty(o.sending)] : o.properties).map((p) => ({

@@ -134,3 +134,18 @@ test('one request per input item, each output linked to its item', async () => {
 	]);
 	expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 });
+
+test('a mention counts as present only as the whole number: @905301234567 does not hold @9053012345', async () => {
+	const result = await runNode(env.action, {
+		parameters: {
+			resource: 'message',
+			operation: 'sendText',
+			to: '120363027326493365@g.us',
+			text: 'Hi @905301234567 and @905301234568.',
+			options: { mentions: '9053012345, 905301234568' },
+		},
+	});
+	expect(result.error).toBeUndefined();
+	// 905301234568 is there (followed by a dot); 9053012345 is only the start of another number.
+	expect(env.fake.requests[0].body.message).toBe('Hi @905301234567 and @905301234568. @9053012345');
+});

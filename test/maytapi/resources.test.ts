@@ -14,9 +14,13 @@ interface WireCase {
 	parameters: INodeParameters;
 	/** Every request, in order: method, path below /api/<product>, body, query. */
 	requests: Array<{ method: string; path: string; body?: unknown; query?: Record<string, string> }>;
-	/** A check on the output items. */
-	output?: (items: Array<Record<string, unknown>>) => void;
+	/** Puts the fake in the state the case needs (after the per-test reset). */
+	arrange?: () => void;
+	/** A check on the output items: every case has one, so a node that returns nothing fails. */
+	output: (items: Array<Record<string, unknown>>) => void;
 }
+
+const G = '120363027326493365@g.us';
 
 const cases: WireCase[] = [
 	{
@@ -74,26 +78,32 @@ const cases: WireCase[] = [
 		name: 'group.promoteParticipants',
 		parameters: { resource: 'group', operation: 'promoteParticipants', phoneId: phone, groupId: group, numbers: '905551112233@c.us' },
 		requests: [{ method: 'POST', path: '/1001/group/promote', body: { conversation_id: '120363027326493365@g.us', number: '905551112233@c.us' } }],
+		output: (items) => expect(items).toEqual([{ groupId: G, participant: '905551112233@c.us', success: true }]),
 	},
 	{
 		name: 'group.demoteParticipants',
 		parameters: { resource: 'group', operation: 'demoteParticipants', phoneId: phone, groupId: { __rl: true, mode: 'id', value: '905301234567-1574073754@g.us' }, numbers: '905551112233' },
 		requests: [{ method: 'POST', path: '/1001/group/demote', body: { conversation_id: '905301234567-1574073754@g.us', number: '905551112233@c.us' } }],
+		output: (items) => expect(items).toEqual([{ groupId: '905301234567-1574073754@g.us', participant: '905551112233@c.us', success: true }]),
 	},
 	{
 		name: 'group.updateSettings',
 		parameters: { resource: 'group', operation: 'updateSettings', phoneId: phone, groupId: group, settings: { send: 'admins', disappear: true } },
 		requests: [{ method: 'POST', path: '/1001/group/config', body: { conversation_id: '120363027326493365@g.us', config: { send: 'admins', disappear: true } } }],
+		// The group's whole configuration after the change, as Maytapi answers it.
+		output: (items) => expect(items).toEqual([{ groupId: G, edit: expect.any(String), send: 'admins', disappear: true }]),
 	},
 	{
 		name: 'group.setPicture',
 		parameters: { resource: 'group', operation: 'setPicture', phoneId: phone, groupId: group, imageUrl: 'https://example.com/p.png' },
 		requests: [{ method: 'POST', path: '/1001/setProfileImage', body: { conversation_id: '120363027326493365@g.us', image: 'https://example.com/p.png' } }],
+		output: (items) => expect(items).toEqual([{ groupId: G, success: true }]),
 	},
 	{
 		name: 'group.leave',
 		parameters: { resource: 'group', operation: 'leave', phoneId: phone, groupId: group },
 		requests: [{ method: 'POST', path: '/1001/leaveGroup', body: { id: '120363027326493365@g.us' } }],
+		output: (items) => expect(items).toEqual([{ groupId: G, success: true }]),
 	},
 	{
 		name: 'phone.getMany',
@@ -107,18 +117,51 @@ const cases: WireCase[] = [
 		requests: [{ method: 'GET', path: '/1001/status' }],
 		output: (items) => expect(items[0]).toMatchObject({ success: true, status: expect.objectContaining({ loggedIn: true }) }),
 	},
-	{ name: 'phone.logout', parameters: { resource: 'phone', operation: 'logout', phoneId: phone }, requests: [{ method: 'GET', path: '/1001/logout' }] },
-	{ name: 'phone.redeploy', parameters: { resource: 'phone', operation: 'redeploy', phoneId: phone }, requests: [{ method: 'GET', path: '/1001/redeploy' }] },
-	{ name: 'phone.factoryReset', parameters: { resource: 'phone', operation: 'factoryReset', phoneId: phone }, requests: [{ method: 'GET', path: '/1001/factoryreset' }] },
-	{ name: 'phone.getQueue', parameters: { resource: 'phone', operation: 'getQueue', phoneId: phone }, requests: [{ method: 'GET', path: '/1001/queue' }] },
-	{ name: 'phone.purgeQueue', parameters: { resource: 'phone', operation: 'purgeQueue', phoneId: phone }, requests: [{ method: 'GET', path: '/1001/purgeQueue' }] },
+	{
+		name: 'phone.logout',
+		parameters: { resource: 'phone', operation: 'logout', phoneId: phone },
+		requests: [{ method: 'GET', path: '/1001/logout' }],
+		output: (items) => expect(items).toEqual([{ success: true }]),
+	},
+	{
+		name: 'phone.redeploy',
+		parameters: { resource: 'phone', operation: 'redeploy', phoneId: phone },
+		requests: [{ method: 'GET', path: '/1001/redeploy' }],
+		output: (items) => expect(items).toEqual([{ success: true, message: 'Phone 1001 is restarted.' }]),
+	},
+	{
+		name: 'phone.factoryReset',
+		parameters: { resource: 'phone', operation: 'factoryReset', phoneId: phone },
+		requests: [{ method: 'GET', path: '/1001/factoryreset' }],
+		output: (items) => expect(items).toEqual([{ success: true }]),
+	},
+	{
+		name: 'phone.getQueue',
+		parameters: { resource: 'phone', operation: 'getQueue', phoneId: phone },
+		arrange: () => {
+			env.fake.queue['1001'] = 3;
+		},
+		requests: [{ method: 'GET', path: '/1001/queue' }],
+		output: (items) => expect(items).toEqual([{ success: true, stats: { sending: 3 } }]),
+	},
+	{
+		name: 'phone.purgeQueue',
+		parameters: { resource: 'phone', operation: 'purgeQueue', phoneId: phone },
+		requests: [{ method: 'GET', path: '/1001/purgeQueue' }],
+		output: (items) => expect(items).toEqual([{ success: true }]),
+	},
 	{
 		name: 'phone.getCatalog',
 		parameters: { resource: 'phone', operation: 'getCatalog', phoneId: phone },
 		requests: [{ method: 'GET', path: '/1001/catalog' }],
 		output: (items) => expect(items[0]).toMatchObject({ success: true, data: expect.any(Array) }),
 	},
-	{ name: 'phone.getConfig', parameters: { resource: 'phone', operation: 'getConfig', phoneId: phone }, requests: [{ method: 'GET', path: '/1001/config' }] },
+	{
+		name: 'phone.getConfig',
+		parameters: { resource: 'phone', operation: 'getConfig', phoneId: phone },
+		requests: [{ method: 'GET', path: '/1001/config' }],
+		output: (items) => expect(items).toEqual([{ webhook: '', ack_delivery: false }]),
+	},
 	{
 		name: 'phone.setConfig',
 		parameters: { resource: 'phone', operation: 'setConfig', phoneId: phone, webhook: 'https://example.com/hook', ackDelivery: true },
@@ -129,6 +172,7 @@ const cases: WireCase[] = [
 		name: 'phone.setProfilePicture',
 		parameters: { resource: 'phone', operation: 'setProfilePicture', phoneId: phone, imageUrl: 'https://example.com/me.png' },
 		requests: [{ method: 'POST', path: '/1001/setProfileImage', body: { conversation_id: '', image: 'https://example.com/me.png' } }],
+		output: (items) => expect(items).toEqual([{ success: true }]),
 	},
 	{
 		name: 'account.getProduct',
@@ -148,7 +192,17 @@ const cases: WireCase[] = [
 		requests: [{ method: 'POST', path: '/setAckPreference', body: { ack_delivery: true } }],
 		output: (items) => expect(items[0]).toMatchObject({ ack_delivery: true }),
 	},
-	{ name: 'account.getLogs', parameters: { resource: 'account', operation: 'getLogs', returnAll: true }, requests: [{ method: 'GET', path: '/logs' }] },
+	{
+		name: 'account.getLogs',
+		parameters: { resource: 'account', operation: 'getLogs', returnAll: true },
+		arrange: () => {
+			env.fake.deliveryLog.push({ id: 1, type: 'incoming', data: { body: { type: 'message' }, webhook: 'https://example.com/hook', response: { statusCode: 200 } } });
+			env.fake.deliveryLog.push({ id: 2, type: 'error', data: { body: { type: 'ack' }, webhook: 'https://example.com/hook', response: { statusCode: 0 } } });
+		},
+		requests: [{ method: 'GET', path: '/logs' }],
+		// Newest first, as Maytapi lists them.
+		output: (items) => expect(items.map((i) => [i.id, i.type])).toEqual([[2, 'error'], [1, 'incoming']]),
+	},
 	{
 		name: 'account.getQueues',
 		parameters: { resource: 'account', operation: 'getQueues' },
@@ -159,6 +213,7 @@ const cases: WireCase[] = [
 
 describe('every non-message operation sends the documented request', () => {
 	test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+		c.arrange?.();
 		const result = await runNode(env.action, { parameters: c.parameters });
 		expect(result.error).toBeUndefined();
 		expect(
@@ -171,7 +226,7 @@ describe('every non-message operation sends the documented request', () => {
 		).toEqual(c.requests);
 		for (const request of env.fake.requests) expect(request.headers['x-maytapi-key']).toBe('test-token');
 		for (const item of result.items) expect(item.pairedItem).toEqual({ item: 0 });
-		c.output?.(result.items.map((i) => i.json));
+		c.output(result.items.map((i) => i.json));
 	});
 });
 
@@ -273,4 +328,60 @@ describe('older Maytapi deployments', () => {
 		]);
 		expect(result.items[0].json).toMatchObject({ ack_delivery: true });
 	});
+});
+
+describe('group participants with Continue On Fail', () => {
+	test('one item per participant: the failed one becomes an error item, the others keep their result', async () => {
+		const result = await runNode(env.action, {
+			parameters: { resource: 'group', operation: 'addParticipants', phoneId: phone, groupId: group, numbers: '905309990001, 905551112233, 905309990002' },
+			continueOnFail: true,
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json)).toEqual([
+			{ groupId: G, participant: '905309990001@c.us', success: true },
+			{
+				groupId: G,
+				participant: '905551112233@c.us',
+				error: 'Maytapi: 905551112233@c.us is already a participant',
+				httpCode: '200',
+				description: expect.stringContaining('Response:'),
+			},
+			{ groupId: G, participant: '905309990002@c.us', success: true },
+		]);
+		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+		expect(env.fake.state().groups.find((g) => g.id === G)?.participants).toEqual(expect.arrayContaining(['905309990001@c.us', '905309990002@c.us']));
+	});
+
+	test('without it the node stops at the failing participant, naming the item', async () => {
+		const result = await runNode(env.action, {
+			parameters: { resource: 'group', operation: 'addParticipants', phoneId: phone, groupId: group, numbers: '905551112233, 905309990002' },
+		});
+		expect(result.error?.message).toBe('Maytapi: 905551112233@c.us is already a participant');
+		expect(result.error?.context?.itemIndex).toBe(0);
+		expect(env.fake.requests).toHaveLength(1);
+	});
+});
+
+describe('operations say what they return', () => {
+	test('provider JSON that happens to have a `json` object field is output whole', async () => {
+		const body = { success: true, json: { note: 'a field named json' }, status: { loggedIn: true } };
+		env.fake.failNext({ status: 200, body, match: { path: `${env.api}/1001/status` } });
+		const result = await runNode(env.action, { parameters: { resource: 'phone', operation: 'getStatus', phoneId: phone } });
+		expect(result.items.map((i) => i.json)).toEqual([body]);
+	});
+});
+
+test('group.getMany with Return All follows full pages when Maytapi gives no total', async () => {
+	const small = await startMaytapiWithGroupLimit(2);
+	try {
+		const path = `${env.api}/1001/getGroups`;
+		// The first page as some accounts answer it: `count` is the page's size, and no `total`.
+		small.fake.failNext({ status: 200, body: { success: true, count: 2, limit: 2, page: 1, data: small.fake.state().groups.slice(0, 2) }, match: { path } });
+		const result = await runNode(small.action, { parameters: { resource: 'group', operation: 'getMany', phoneId: phone, returnAll: true } });
+		expect(result.error).toBeUndefined();
+		expect(small.fake.requests.map((r) => r.query.page)).toEqual(['1', '2']);
+		expect(result.items).toHaveLength(3);
+	} finally {
+		await small.fake.stop();
+	}
 });

@@ -138,3 +138,29 @@ describe('Customer → Get Many', () => {
 		expect(new Set(result.items.map((i) => i.json.mobile)).size).toBe(45);
 	});
 });
+
+describe('Extra Fields keys are the user’s own, whatever they are called', () => {
+	test('keys an object has by default (toString, valueOf, hasOwnProperty) are sent as ordinary keys', async () => {
+		const extraFields = { field: [{ key: 'toString', value: 't' }, { key: 'valueOf', value: 'v' }, { key: 'hasOwnProperty', value: 'h' }] };
+		const result = await customer({ operation: 'add', mobile: '919561234567', name: 'Jane', additionalFields: { extraFields } });
+		expect(result.error).toBeUndefined();
+		expect(wire(env.fake.requests)).toEqual([
+			['POST', '/api/customer', { mobile: '919561234567', name: 'Jane', extra_fields: { toString: 't', valueOf: 'v', hasOwnProperty: 'h' } }],
+		]);
+	});
+
+	test.each(['__proto__', 'constructor', 'prototype'])('"%s", which n8n’s HTTP client would drop silently, is refused before sending', async (key) => {
+		const extraFields = { field: [{ key: 'tier', value: 'gold' }, { key, value: 'x' }] };
+		const result = await customer({ operation: 'add', mobile: '919561234567', name: 'Jane', additionalFields: { extraFields } });
+		expect(result.error?.message).toBe(`"Extra Fields" can't have the key "${key}" [item 0]`);
+		expect(result.error?.description).toMatch(/drops the keys __proto__, constructor and prototype/);
+		expect(env.fake.requests).toHaveLength(0);
+	});
+
+	test('a key given twice is still refused, also for keys an object has by default', async () => {
+		const extraFields = { field: [{ key: 'toString', value: 'a' }, { key: 'toString', value: 'b' }] };
+		const result = await customer({ operation: 'add', mobile: '919561234567', name: 'Jane', additionalFields: { extraFields } });
+		expect(result.error?.message).toBe('"Extra Fields" has the key "toString" twice [item 0]');
+		expect(env.fake.requests).toHaveLength(0);
+	});
+});

@@ -46,9 +46,10 @@ export const getManyGroups: OperationDefinition = {
 			async (page) => {
 				const response = await phoneRequest.call(this, i, 'GET', '/getGroups', { qs: { ...qs, page }, repeatable: true });
 				const items = (response.data ?? []) as IDataObject[];
-				const total = Number(response.total ?? response.count ?? 0);
-				const limit = Number(response.limit ?? items.length);
-				return { items, hasMore: total > page * limit };
+				// `count` is this page's size, not the total. Without a total, a full page may have a next one.
+				const limit = Number(response.limit) || items.length;
+				const total = Number(response.total);
+				return { items, hasMore: response.total !== undefined && Number.isFinite(total) ? total > page * limit : items.length >= limit };
 			},
 			{
 				returnAll: this.getNodeParameter('returnAll', i) as boolean,

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { asNodeError } from '../../../shared/errors';
 import type { OperationDefinition } from '../../../shared/execute';
+import { errorItemJson } from '../../../shared/execute';
 import { groupLocator, numbersField, phoneLocator, phoneRequest, validator } from '../common';
 
 export function groupIdOf(ctx: IExecuteFunctions, i: number): string {
@@ -10,7 +12,10 @@ export function groupIdOf(ctx: IExecuteFunctions, i: number): string {
 	return id;
 }
 
-/** add / remove / promote / demote: one call per participant, one output item per participant. */
+/**
+ * add / remove / promote / demote: one call per participant, one output item per participant. With
+ * Continue On Fail a participant that failed gets its own error item; the others keep theirs.
+ */
 function participantOperation(operation: string, name: string, action: string, description: string, path: string): OperationDefinition {
 	return {
 		resource: 'group',
@@ -29,12 +34,17 @@ function participantOperation(operation: string, name: string, action: string, d
 			const results: IDataObject[] = [];
 			for (const number of numbers) {
 				const participant = number.includes('@') ? number : `${number}@c.us`;
-				const response = await phoneRequest.call(this, i, 'POST', path, {
-					body: { conversation_id: conversationId, number: participant },
-					// A repeat answers "already a participant" / "not a participant" after the first one worked.
-					repeatable: false,
-				});
-				results.push({ groupId: conversationId, participant, success: response.success ?? true });
+				try {
+					const response = await phoneRequest.call(this, i, 'POST', path, {
+						body: { conversation_id: conversationId, number: participant },
+						// A repeat answers "already a participant" / "not a participant" after the first one worked.
+						repeatable: false,
+					});
+					results.push({ groupId: conversationId, participant, success: response.success ?? true });
+				} catch (error) {
+					if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, i);
+					results.push(errorItemJson(this, error, { groupId: conversationId, participant }));
+				}
 			}
 			return results;
 		},

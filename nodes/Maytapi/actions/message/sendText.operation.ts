@@ -39,7 +39,8 @@ export const sendText: OperationDefinition = {
 		const options = readSendOptions(this, i);
 		if (options.mentions) {
 			for (const number of check.phones(options.mentions, 'Mention Numbers')) {
-				if (!text.includes(`@${number}`)) text += ` @${number}`;
+				// "@90530" is not a mention of 905301234567: the token must end where the number does.
+				if (!new RegExp(`@${number}(?!\\d)`).test(text)) text += ` @${number}`;
 			}
 		}
 		return await sendMessage.call(this, i, { type: 'text', message: text }, options);

@@ -23,6 +23,7 @@ function imageOperation(operation: string, name: string, action: string, descrip
 		action,
 		description,
 		properties: [phoneLocator, outputField],
+		returns: 'items',
 		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData> {
 			const phoneId = await resolvePhoneId.call(this, i);
 			const response = await maytapiFullRequest.call(this, 'GET', `/${phoneId}${path}`, { binary: true, repeatable: true, itemIndex: i });

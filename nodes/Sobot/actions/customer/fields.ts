@@ -108,6 +108,9 @@ function dateOfBirth(check: InputValidator, value: string): string {
 	return `${day}-${month}-${year}`;
 }
 
+/** Keys n8n's HTTP client (axios) silently leaves out of a JSON body. */
+const UNSENDABLE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
  * The request body of add/update from the node's fields, checked before anything is sent.
  * `clearLabels` sends an empty list (update only): Sobot replaces labels, so that removes them all.
@@ -136,15 +139,25 @@ export function customerBody(ctx: IExecuteFunctions, itemIndex: number, options:
 
 	const extra = ((fields.extraFields as IDataObject)?.field ?? []) as Array<{ key?: string; value?: unknown }>;
 	if (extra.length) {
-		const extraFields: IDataObject = {};
+		// Keys are the user's own (`toString`, `valueOf`…): tracked in a Set and made own properties by
+		// Object.fromEntries, never looked up on or assigned through a prototype.
+		const seen = new Set<string>();
+		const entries: Array<[string, string]> = [];
 		for (const { key, value } of extra) {
 			const cleanKey = String(key ?? '').trim().replace(/\s+/g, '_');
 			if (!cleanKey) check.fail('"Extra Fields" has an entry without a key');
+			if (UNSENDABLE_KEYS.has(cleanKey)) {
+				check.fail(
+					`"Extra Fields" can't have the key "${cleanKey}"`,
+					'n8n’s HTTP client drops the keys __proto__, constructor and prototype from every request body, so Sobot would never get it. Use another name.',
+				);
+			}
 			if (value !== null && typeof value === 'object') check.fail(`"Extra Fields" value of "${cleanKey}" must be text or a number, not an object`);
-			if (cleanKey in extraFields) check.fail(`"Extra Fields" has the key "${cleanKey}" twice`);
-			extraFields[cleanKey] = value as string;
+			if (seen.has(cleanKey)) check.fail(`"Extra Fields" has the key "${cleanKey}" twice`);
+			seen.add(cleanKey);
+			entries.push([cleanKey, value as string]);
 		}
-		body.extra_fields = extraFields;
+		body.extra_fields = Object.fromEntries(entries);
 	}
 
 	if (options.clearLabels) {
