@@ -545,6 +545,10 @@ async function campaignCheck(ctx, provider, campaign) {
 
 /** Generic checks for a provider without a queue scenario: its send example on the worker, its trigger answering. */
 async function genericChecks(ctx, p, wfs) {
+	const ids = [wfs.send, wfs.trigger].filter(Boolean).map((wf) => wf.id);
+	await check(`${p.provider}: activate on the main (public API): ${ids.join(', ')}`, async () => {
+		for (const id of ids) await ctx.api.activate(id);
+	});
 	if (wfs.send) {
 		await check(`${p.provider}: its send example (started by a webhook) runs on the worker`, async () => {
 			const before = await lastExecutionId(ctx.api, wfs.send.id);
@@ -719,8 +723,9 @@ async function main(ctx) {
 			const { apiKey } = await n8n.ownerApiKey(ctx.main.url, OWNER, 'queue-e2e');
 			return n8n.publicApi(ctx.main.url, apiKey);
 		});
-		await check(`activate on the main (public API): ${workflows.map((w) => w.id).join(', ')}`, async () => {
-			for (const wf of workflows) {
+		const scenarioWorkflows = workflows.filter((wf) => ![...generic.values()].some((g) => g.send === wf || g.trigger === wf));
+		await check(`activate on the main (public API): ${scenarioWorkflows.map((w) => w.id).join(', ')}`, async () => {
+			for (const wf of scenarioWorkflows) {
 				await ctx.api.activate(wf.id);
 				assert((await ctx.api.getWorkflow(wf.id)).active === true, `workflow ${wf.id} is not active`);
 			}
