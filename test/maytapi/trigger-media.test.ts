@@ -39,8 +39,8 @@ async function mediaServer(routes: Record<string, (res: http.ServerResponse, ser
 		inFlight++;
 		state.maxInFlight = Math.max(state.maxInFlight, inFlight);
 		res.on('close', () => inFlight--);
-		if (!route) return res.writeHead(404).end();
-		route(res, state);
+		if (route) route(res, state);
+		else res.writeHead(404).end();
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const state: MediaServer = {
