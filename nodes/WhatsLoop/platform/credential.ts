@@ -63,9 +63,10 @@ export const platformAuthentication: IAuthenticateGeneric = {
  * `GET message/fetch?limit=1` (reference §7): read-only, tiny, the best-supported authenticated
  * GET. Fails on 401/403 and on HTTP 200 bodies that say failure.
  */
-export const platformCredentialTest: ICredentialTestRequest = {
+export const platformCredentialTest = (brand: Brand): ICredentialTestRequest => ({
 	request: {
-		baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+		// The node's own rule (transport.ts): blank means the brand's default; trimmed, no trailing slash.
+		baseURL: `={{ (String($credentials.baseUrl || "").trim() || "${brand.defaultBaseUrl}").replace(/\\/+$/, "") }}`,
 		url: '/message/fetch',
 		qs: { limit: 1 },
 		method: 'GET',
@@ -74,7 +75,7 @@ export const platformCredentialTest: ICredentialTestRequest = {
 		{ type: 'responseSuccessBody', properties: { key: 'success', value: false, message: 'The platform refused this token' } },
 		{ type: 'responseSuccessBody', properties: { key: 'Status', value: 0, message: 'The platform refused this token' } },
 	],
-};
+});
 
 /**
  * The platform's credential under one brand's name, icon, default base URL and docs link. A brand's
@@ -94,6 +95,6 @@ export function platformCredential(brand: Brand) {
 
 		authenticate = platformAuthentication;
 
-		test = platformCredentialTest;
+		test = platformCredentialTest(brand);
 	};
 }

@@ -50,7 +50,7 @@ function platformSpec(brand: Brand): ProviderSpec {
 	return {
 		name: brand.name,
 		credentialType: brand.credentialType,
-		baseUrl: (credentials) => String(credentials.baseUrl || brand.defaultBaseUrl).trim().replace(/\/+$/, ''),
+		baseUrl: (credentials) => (String(credentials.baseUrl || '').trim() || brand.defaultBaseUrl).replace(/\/+$/, ''),
 		secretFields: ['token'],
 		failureOf: platformFailure,
 		messageOf: platformMessage,
@@ -59,6 +59,9 @@ function platformSpec(brand: Brand): ProviderSpec {
 }
 
 const SPECS = new Map(BRANDS.map((brand) => [brand.key, platformSpec(brand)]));
+
+/** The request spec of a brand (the credential test and the node must agree on its base URL). */
+export const specOf = (brand: Brand): ProviderSpec => SPECS.get(brand.key) as ProviderSpec;
 
 export interface PlatformCall {
 	body?: IDataObject;
@@ -95,7 +98,7 @@ export async function platformRequest(
 	call: PlatformCall = {},
 ): Promise<ApiResponse<IDataObject>> {
 	const brand = brandOf(this.getNode());
-	const spec = SPECS.get(brand.key) as ProviderSpec;
+	const spec = specOf(brand);
 	const { form, body, ...rest } = call;
 	try {
 		return (await apiRequest.call(this, spec, {
