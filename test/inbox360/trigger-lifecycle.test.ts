@@ -1,0 +1,126 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { TriggerHarness } from '../harness/trigger';
+import { providerPerFile } from '../harness/provider';
+import { startInbox360, TOKEN } from './setup';
+
+const env = providerPerFile(startInbox360);
+afterEach(async () => TriggerHarness.closeAll());
+
+const params = (extra: INodeParameters = {}): INodeParameters => ({ registration: 'auto', ifWebhookExists: 'replace', events: ['message'], options: {}, ...extra });
+const hooks = () => env.fake.state().webhooks as Array<{ id: number; url: string; on_incoming_message: boolean }>;
+const wire = () => env.fake.requests.map((r) => [r.method, r.path.replace('/api/v1', ''), r.body ?? undefined]);
+
+/** Someone else's webhook on the API user, set before the trigger is activated. */
+async function presetWebhook(url: string) {
+	const response = await fetch(`${env.origin}/api/v1/webhooks/waba/`, {
+		method: 'POST',
+		headers: { authorization: `Token ${TOKEN}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ url, on_incoming_message: false }),
+	});
+	expect(response.status).toBe(201);
+	env.fake.clearRequests();
+}
+
+test('no webhook yet: activation creates ours with a secret; checkExists is one read; deactivation deletes it', async () => {
+	const trigger = new TriggerHarness(env.trigger, params());
+	expect(await trigger.checkExists()).toBe(false);
+	expect(env.fake.requests).toHaveLength(0);
+	await trigger.create();
+	const [hook] = hooks();
+	expect(hook.url).toMatch(new RegExp(`^${trigger.webhookUrl.replace(/[.?/]/g, '\\$&')}\\?secret=[\\w-]{32}$`));
+	expect(wire()).toEqual([
+		['GET', '/users/current/', undefined],
+		['GET', '/webhooks/waba/', undefined],
+		['POST', '/webhooks/waba/', { url: hook.url, on_incoming_message: true }],
+	]);
+
+	env.fake.clearRequests();
+	expect(await trigger.checkExists()).toBe(true);
+	expect(await trigger.checkExists()).toBe(true);
+	expect(wire()).toEqual([
+		['GET', '/webhooks/waba/', undefined],
+		['GET', '/webhooks/waba/', undefined],
+	]);
+
+	env.fake.clearRequests();
+	await trigger.delete();
+	expect(hooks()).toEqual([]);
+	expect(wire().slice(-1)).toEqual([['DELETE', `/webhooks/waba/${hook.id}/`, undefined]]);
+	expect(trigger.staticData.registrations).toEqual({});
+});
+
+test('an existing webhook is replaced (PATCH refused with 405, PUT taken) and restored on deactivation', async () => {
+	await presetWebhook('https://crm.example.com/inbox');
+	const trigger = new TriggerHarness(env.trigger, params());
+	await trigger.activate();
+	const [hook] = hooks();
+	expect(hook.url).toContain(trigger.webhookUrl);
+	expect(hook.on_incoming_message).toBe(true);
+	expect(wire().slice(-2)).toEqual([
+		['PATCH', `/webhooks/waba/${hook.id}/`, { url: hook.url, on_incoming_message: true }],
+		['PUT', `/webhooks/waba/${hook.id}/`, { url: hook.url, on_incoming_message: true }],
+	]);
+	const record = (trigger.staticData.registrations as Record<string, { replaced: unknown }>).production;
+	expect(record.replaced).toEqual({ id: hook.id, url: 'https://crm.example.com/inbox', on_incoming_message: false });
+
+	await trigger.delete();
+	expect(hooks()).toEqual([expect.objectContaining({ id: hook.id, url: 'https://crm.example.com/inbox', on_incoming_message: false })]);
+});
+
+test('"Fail Activation" leaves an existing webhook alone and names it (without its query)', async () => {
+	await presetWebhook('https://crm.example.com/inbox?auth=theirs');
+	const trigger = new TriggerHarness(env.trigger, params({ ifWebhookExists: 'fail' }));
+	expect(await trigger.checkExists()).toBe(false);
+	await expect(trigger.create()).rejects.toThrow('This inbox user already has a webhook: https://crm.example.com/inbox');
+	expect(hooks()[0].url).toBe('https://crm.example.com/inbox?auth=theirs');
+});
+
+test('deactivation leaves alone a webhook someone changed since', async () => {
+	const trigger = new TriggerHarness(env.trigger, params());
+	await trigger.activate();
+	const [hook] = hooks();
+	await fetch(`${env.origin}/api/v1/webhooks/waba/${hook.id}/`, {
+		method: 'PUT',
+		headers: { authorization: `Token ${TOKEN}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ url: 'https://newer.example.com/hook' }),
+	});
+	await trigger.delete();
+	expect(hooks()).toEqual([expect.objectContaining({ url: 'https://newer.example.com/hook' })]);
+	expect(env.fake.requests.filter((r) => r.method === 'DELETE' || r.method === 'PUT')).toHaveLength(1); // only the one above
+});
+
+test('re-activation keeps the secret and what was first replaced', async () => {
+	await presetWebhook('https://crm.example.com/inbox');
+	const trigger = new TriggerHarness(env.trigger, params());
+	await trigger.activate();
+	const first = hooks()[0].url;
+	await trigger.create(); // e.g. n8n re-registering after a restart
+	expect(hooks()[0].url).toBe(first);
+	await trigger.delete();
+	expect(hooks()[0].url).toBe('https://crm.example.com/inbox');
+});
+
+test('a webhook someone removed makes checkExists false, and activation sets it again', async () => {
+	const trigger = new TriggerHarness(env.trigger, params());
+	await trigger.activate();
+	await fetch(`${env.origin}/api/v1/webhooks/waba/${hooks()[0].id}/`, { method: 'DELETE', headers: { authorization: `Token ${TOKEN}` } });
+	expect(await trigger.checkExists()).toBe(false);
+	await trigger.create();
+	expect(hooks()).toHaveLength(1);
+});
+
+test('manual registration touches nothing at the inbox', async () => {
+	const trigger = new TriggerHarness(env.trigger, params({ registration: 'manual' }));
+	await trigger.activate();
+	await trigger.delete();
+	expect(env.fake.requests).toHaveLength(0);
+});
+
+test('Username & Password credentials register too (token fetched first)', async () => {
+	const user = env.withCredentials({ authentication: 'usernamePassword', username: 'n8n-bot', password: 'bot-password-1' });
+	const trigger = new TriggerHarness(user.trigger, params());
+	await trigger.activate();
+	expect(hooks()).toHaveLength(1);
+	expect(env.fake.requests[0].path).toBe('/api/v1/auth/token/');
+});
