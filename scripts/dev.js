@@ -258,13 +258,19 @@ async function main() {
 		console.log(`                   Sobot   ${children.sim.sobot.baseUrl} (credential "Sobot (simulator)")`);
 	}
 	console.log(`  Examples:        ${state.workflows.join(', ') || '(none)'}`);
-	console.log(`  Deliver a fake incoming message to an active Maytapi trigger (change "id" for every new`);
-	console.log(`  message: the trigger drops repeats as redeliveries):`);
+	const echo = exampleWorkflows().find(({ file }) => file === 'maytapi-trigger-echo.json')?.data;
+	const echoName = echo ? `"${echo.name}"` : 'a Maytapi Trigger workflow';
+	console.log(`  Try a trigger: open ${echoName} and Publish (activate) it first — until then its`);
+	console.log(`  webhook is not registered at the fake and the curl below answers 409. Then this makes the fake`);
+	console.log(`  Maytapi deliver an incoming message (change "id" for every new message: repeats are dropped`);
+	console.log(`  as redeliveries):`);
 	console.log(`    curl -s -X POST ${children.sim.maytapi.origin}/__fake/deliver -H 'content-type: application/json' \\`);
 	console.log(`      -d '{"body":{"type":"message","product_id":"${children.sim.maytapi.productId}","phone_id":1001,` +
 		`"message":{"type":"text","text":"hi","id":"false_905551112233@c.us_DEV1","fromMe":false},` +
 		`"user":{"id":"905551112233@c.us","name":"Ayse","phone":"905551112233"},"conversation":"905551112233@c.us",` +
 		`"timestamp":${Math.floor(Date.now() / 1000)}}}'`);
+	const executions = echo ? `http://127.0.0.1:${PORT}/workflow/${echo.id}/executions` : `http://127.0.0.1:${PORT}/home/executions`;
+	console.log(`  See what it started: ${executions} (or Overview → Executions).`);
 	console.log('  After changing the nodes: Ctrl+C and `npm run dev` again (it rebuilds; data is kept).');
 	console.log(`  Ctrl+C stops n8n and the simulator. Delete .n8n-dev/ to start from scratch.`);
 	console.log(`${line}\n`);
