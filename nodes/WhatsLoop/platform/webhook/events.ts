@@ -87,7 +87,15 @@ const ackItem = obj.extend({ id: deliveryId, status: z.union([z.string(), z.numb
 const shapeNames = 'conversation.lastMessage, event (+ data or messages), messages or ack';
 
 const deliverySchema = z.preprocess(
-	expandBracketKeys,
+	(body, ctx) => {
+		try {
+			return expandBracketKeys(body);
+		} catch (error) {
+			// A form body that can't be expanded is malformed (400), not a crash.
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+			return z.NEVER;
+		}
+	},
 	obj
 		.extend({
 			conversation: obj.extend({ chat_id: text, lastTime: text, lastMessage: engineMessage }).optional(),
