@@ -18,8 +18,8 @@ import { FUZZ_TRIGGERS } from './triggers';
 const RUNS = Number(process.env.FUZZ_RUNS) || 2000;
 const KEYS = ['provider', 'event', 'messageId', 'chatId', 'from', 'to', 'fromMe', 'type', 'text', 'media', 'status', 'timestamp', 'raw'].sort();
 
-function problemWithItem(item: IDataObject, provider: string): string | undefined {
-	if (JSON.stringify(Object.keys(item).filter((k) => k !== 'mediaError').sort()) !== JSON.stringify(KEYS)) return `keys ${Object.keys(item).join(',')}`;
+function problemWithItem(item: IDataObject, provider: string, extraKeys: string[] = []): string | undefined {
+	if (JSON.stringify(Object.keys(item).filter((k) => k !== 'mediaError').sort()) !== JSON.stringify([...KEYS, ...extraKeys].sort())) return `keys ${Object.keys(item).join(',')}`;
 	if (item.provider !== provider) return `provider ${String(item.provider)}`;
 	for (const key of ['messageId', 'chatId', 'from', 'to', 'type', 'text', 'status']) {
 		const value = item[key];
@@ -65,7 +65,7 @@ describe.each(FUZZ_TRIGGERS.map((t) => [t.name, t] as const))('%s trigger under 
 					if (summary.ok !== true || summary.accepted !== delivery.items.length) throw new Error(`summary does not match the items: ${context}`);
 					seen.accepted += delivery.items.length;
 					for (const item of delivery.items) {
-						const problem = problemWithItem(item, name);
+						const problem = problemWithItem(item, name, entry.extraKeys);
 						if (problem) throw new Error(`unusable item (${problem}): ${context}`);
 					}
 				}

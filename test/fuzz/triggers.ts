@@ -5,6 +5,8 @@ import type { INodeParameters } from 'n8n-workflow';
 import type { NodeUnderTest } from '../harness/engine';
 import { startMaytapi } from '../maytapi/setup';
 import { startSobot } from '../sobot/setup';
+import { INBOX_ITEM_KEYS } from '../../nodes/Inbox360/webhook/events';
+import { startInbox360 } from '../inbox360/setup';
 
 /**
  * Every trigger the fuzz suite (triggers.test.ts) and the e2e's fuzz sample cover. A new provider adds
@@ -17,6 +19,8 @@ export interface FuzzTrigger {
 	name: string;
 	fixturesDir: string;
 	params: INodeParameters;
+	/** Keys this provider's items carry besides the normalised ones (the same on every item). */
+	extraKeys?: string[];
 	/** Starts what the trigger needs (a fake provider for its credential) and returns the node under test. */
 	start(): Promise<{ trigger: NodeUnderTest; stop(): Promise<void> }>;
 }
@@ -44,6 +48,16 @@ export const FUZZ_TRIGGERS: FuzzTrigger[] = [
 		params: { events: ['message', 'status', 'other'], options: {} },
 		async start() {
 			const env = await startSobot();
+			return { trigger: env.trigger, stop: () => env.fake.stop() };
+		},
+	},
+	{
+		name: 'inbox360',
+		fixturesDir: fixtures('inbox360'),
+		params: { registration: 'manual', events: ['message', 'ownMessage', 'assignedMessage', 'status', 'assignment', 'tagging', 'resolved', 'other'], options: {} },
+		extraKeys: INBOX_ITEM_KEYS,
+		async start() {
+			const env = await startInbox360();
 			return { trigger: env.trigger, stop: () => env.fake.stop() };
 		},
 	},

@@ -178,7 +178,10 @@ function tagOf(value: unknown): IDataObject {
 }
 
 /** Extra fields of tagging and assignment items; null where they don't apply (same keys on every item). */
-const EXTRA_NULLS = { tag: null, action: null, assignedUser: null, assignedGroup: null, doneBy: null };
+const EXTRA_NULLS = { tag: null, action: null, assignedUser: null, assignedGroup: null, userCleared: null, groupCleared: null, doneBy: null };
+
+/** The keys every inbox item has besides the normalised ones. */
+export const INBOX_ITEM_KEYS = ['inboxEvent', ...Object.keys(EXTRA_NULLS)];
 
 function taggingEvent(kind: 'chat_tagging' | 'message_tagging', fields: { chat?: unknown; message?: unknown; tag: unknown; action: string; doneBy?: unknown; timestamp?: string | number | null }, raw: IDataObject): NormalisedEvent {
 	const tag = tagOf(fields.tag);
@@ -273,7 +276,7 @@ function toEvents(body: InboxDelivery): NormalisedEvent[] {
 	}
 	if (root.chat_resolved) {
 		const r = obj(root.chat_resolved);
-		events.push({ ...makeEvent(PROVIDER, { event: 'other', type: r.resolved ? 'chat_resolved' : 'chat_reopened', chatId: str(r.wa_id), raw: r }), inboxEvent: 'chat_resolved', resolved: r.resolved === true });
+		events.push({ ...makeEvent(PROVIDER, { event: 'other', type: r.resolved ? 'chat_resolved' : 'chat_reopened', chatId: str(r.wa_id), raw: r }), inboxEvent: 'chat_resolved' });
 	}
 	if (root.user_availability) events.push({ ...makeEvent(PROVIDER, { event: 'other', type: 'user_availability', raw: root.user_availability }), inboxEvent: 'other' });
 	for (const e of arr('errors')) events.push({ ...makeEvent(PROVIDER, { event: 'error', type: str(e.code) ?? 'error', text: str(e.title) ?? str(e.details), raw: e }), inboxEvent: 'other' });
