@@ -7,6 +7,8 @@ import { startMaytapi } from '../maytapi/setup';
 import { startSobot } from '../sobot/setup';
 import { INBOX_ITEM_KEYS } from '../../nodes/Inbox360/webhook/events';
 import { startInbox360 } from '../inbox360/setup';
+import { PLATFORM_ITEM_KEYS } from '../../nodes/WhatsLoop/platform/webhook/events';
+import { startPlatform } from '../whatsloop/setup';
 
 /**
  * Every trigger the fuzz suite (triggers.test.ts) and the e2e's fuzz sample cover. A new provider adds
@@ -61,4 +63,16 @@ export const FUZZ_TRIGGERS: FuzzTrigger[] = [
 			return { trigger: env.trigger, stop: () => env.fake.stop() };
 		},
 	},
+	...(['whatsloop', 'letsbot'] as const).map(
+		(name): FuzzTrigger => ({
+			name,
+			fixturesDir: fixtures('whatsloop'),
+			params: { events: ['message', 'ownMessage', 'status', 'contact', 'session', 'other'], options: {} },
+			extraKeys: PLATFORM_ITEM_KEYS,
+			async start() {
+				const env = await startPlatform();
+				return { trigger: name === 'whatsloop' ? env.whatsLoopTrigger : env.letsBotTrigger, stop: () => env.fake.stop() };
+			},
+		}),
+	),
 ];

@@ -183,6 +183,9 @@ function selection(type: string, metadata: IDataObject): { selectedId: string | 
 
 const NO_SELECTION = { selectedId: null, selectedTitle: null };
 
+/** Keys this platform's items carry besides the normalised ones (null when they don't apply). */
+export const PLATFORM_ITEM_KEYS = ['selectedId', 'selectedTitle', 'senderName'];
+
 /** One engine / legacy message object → a message event. */
 function messageEvent(provider: string, message: IDataObject, context: { chatId?: unknown; time?: unknown; raw: IDataObject }): NormalisedEvent {
 	const rawType = String(message.messageType ?? message.type ?? 'text');
