@@ -60,7 +60,8 @@ function slot(ctx: IHookFunctions): RegistrationSlot {
 	if (mode === 'manual') return 'test';
 	if (mode === 'internal') {
 		const test = store(ctx).test as RegistrationRecord | undefined;
-		if (test && sameUrl(test.baseUrl, ctx.getNodeWebhookUrl('default'))) return 'test';
+		// Records made before `baseUrl` existed: their URL without the secret.
+		if (test && sameUrl(test.baseUrl ?? displayUrl(test.url), ctx.getNodeWebhookUrl('default'))) return 'test';
 	}
 	return 'production';
 }
