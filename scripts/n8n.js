@@ -595,6 +595,7 @@ module.exports = {
 	publishWorkflow,
 	exportNodes,
 	startServer,
+	isListening,
 	httpJson,
 	setupOwner,
 	ownerExists,

@@ -16,6 +16,8 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
+const { freePorts, isListening } = require('./n8n');
+
 function log(...args) {
 	console.error('[services]', ...args);
 }
@@ -64,18 +66,6 @@ function ensureInstalled() {
 	runOrThrow('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env, stdio: ['ignore', 'ignore', 'pipe'] });
 	if (!which('redis-server') || !postgresBinDir()) throw new Error(`apt-get install ${missing.join(' ')} finished but a server is still missing`);
 	return missing;
-}
-
-/** Whether something accepts TCP connections on 127.0.0.1:port. */
-function canConnect(port) {
-	return new Promise((resolve) => {
-		const sock = net.connect(port, '127.0.0.1');
-		sock.once('connect', () => {
-			sock.destroy();
-			resolve(true);
-		});
-		sock.once('error', () => resolve(false));
-	});
 }
 
 /** Sends one inline Redis command and resolves its first reply line (e.g. `+PONG`). */
@@ -155,7 +145,7 @@ function spawnServer(name, cmd, args, { dir, signal, uid, gid }) {
 async function startRedis(port, parentDir = os.tmpdir()) {
 	const bin = which('redis-server');
 	if (!bin) throw new Error('redis-server is not installed');
-	if (await canConnect(port)) throw new Error(`port ${port} is already in use`);
+	if (await isListening(port)) throw new Error(`port ${port} is already in use`);
 	const dir = fs.mkdtempSync(path.join(parentDir, 'redis-'));
 	const args = ['--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'yes', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
 	const server = spawnServer('redis', bin, args, { dir, signal: 'SIGTERM' });
@@ -175,7 +165,7 @@ async function startRedis(port, parentDir = os.tmpdir()) {
 async function startPostgres(port, { user = 'n8n', database = 'n8n', parentDir = os.tmpdir() } = {}) {
 	const binDir = postgresBinDir();
 	if (!binDir) throw new Error('PostgreSQL is not installed');
-	if (await canConnect(port)) throw new Error(`port ${port} is already in use`);
+	if (await isListening(port)) throw new Error(`port ${port} is already in use`);
 	const dir = fs.mkdtempSync(path.join(parentDir, 'postgres-'));
 	const dataDir = path.join(dir, 'data');
 	let ids = {};
@@ -218,7 +208,6 @@ if (require.main === module) {
 	// `node scripts/services.js` installs what is missing, starts both servers briefly and stops them.
 	(async () => {
 		console.log('installed:', ensureInstalled().join(', ') || 'nothing (both present)');
-		const { freePorts } = require('./n8n');
 		const [redisPort, pgPort] = await freePorts(2);
 		const redis = await startRedis(redisPort);
 		const pg = await startPostgres(pgPort).catch(async (e) => {

@@ -235,7 +235,6 @@ const queueScenarios = {
 		async restartChecks(ctx) {
 			const { maytapi } = ctx.sim;
 			await check('maytapi: after the main restarted, no registration call and the same URLs and secrets', async () => {
-				await n8n.sleep(QUIET_MS);
 				const writes = (await fakeRequests(maytapi)).filter(isRegistrationWrite);
 				assert(writes.length === 2, `registration writes: ${writes.length} (2 before the restart): ${show(writes.slice(2).map((r) => [r.path, r.body]))}`);
 				const state = await fakeState(maytapi);
@@ -748,10 +747,20 @@ async function main(ctx) {
 	for (const p of built) if (generic.has(p.provider)) await group(() => genericChecks(ctx, p, generic.get(p.provider)));
 
 	// 1 (second half): a restart of the main.
+	const fakes = built.filter((p) => ctx.sim[p.provider]?.origin).map((p) => [p.provider, ctx.sim[p.provider]]);
 	const restarted = await group(async () => {
+		const callsBefore = new Map();
+		for (const [provider, fake] of fakes) callsBefore.set(provider, (await fakeRequests(fake)).length);
 		await check('restart the main (SIGTERM, start again)', async () => {
 			await ctx.main.stop();
 			ctx.main = await startProcess(ctx, 'main');
+		});
+		await check(`restarting the main made no call to any provider (${fakes.map(([name]) => name).join(', ')}): nothing registered again`, async () => {
+			await n8n.sleep(QUIET_MS);
+			for (const [provider, fake] of fakes) {
+				const calls = (await fakeRequests(fake)).slice(callsBefore.get(provider));
+				assert(!calls.length, `${provider} got ${show(calls.map((r) => `${r.method} ${r.path}`))}`);
+			}
 		});
 		for (const p of scenarioProviders) if (queueScenarios[p.provider].restartChecks) await queueScenarios[p.provider].restartChecks(ctx);
 		for (const t of triggers) {
@@ -768,7 +777,16 @@ async function main(ctx) {
 	// 6: deactivation on the main.
 	if (restarted) {
 		for (const p of scenarioProviders) if (queueScenarios[p.provider].deactivationChecks) await group(() => queueScenarios[p.provider].deactivationChecks(ctx));
-		for (const t of triggers.filter((x) => !x.registers)) {
+		const genericTriggers = [...generic.values()].map((g) => g.trigger).filter(Boolean);
+		const unregistered = [
+			...triggers.filter((x) => !x.registers),
+			...genericTriggers.map((wf) => ({
+				label: wf.id,
+				workflow: wf,
+				registeredUrl: async () => webhookUrlOf(ctx.webhookBase, wf.nodes.find((n) => n.type.startsWith(`${PACKAGE}.`) && n.webhookId)),
+			})),
+		];
+		for (const t of unregistered) {
 			await group(() =>
 				check(`${t.label}: deactivating on the main removes the URL from the webhook processor (404)`, async () => {
 					const url = await t.registeredUrl();
