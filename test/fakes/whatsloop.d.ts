@@ -66,6 +66,10 @@ export class WhatsLoopFake extends HttpFake {
     /** @type {Set<string>} */
     blocked: Set<string>;
     seq: number;
+    /** The credential's base URL for this fake (both brands). */
+    get baseUrl(): string;
+    /** @param {string} brand */
+    tokenOf(brand: string): string;
     _seed(): void;
     state(): {
         sent: any;

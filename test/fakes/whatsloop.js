@@ -211,6 +211,26 @@ class WhatsLoopFake extends HttpFake {
 		this._seed();
 		this.authenticate((req) => this._authenticate(req));
 		for (const route of ROUTES) this.route(route.method, `${PREFIX}${route.path}`, (req) => this._respond(route, req));
+		// Makes the platform post a webhook delivery (the dev simulator's curl line and the e2e use it).
+		this.controlRoute('POST', '/__fake/deliver', async (req) => {
+			const { body, url, form, hmacSecret, signatureHeader } = req.body ?? {};
+			if (typeof url !== 'string' || !url) return { status: 400, body: { message: '"url" is required' } };
+			try {
+				return { body: await this.deliver(url, body, { form, hmacSecret, signatureHeader }) };
+			} catch (error) {
+				return { status: 409, body: { message: error instanceof Error ? error.message : String(error) } };
+			}
+		});
+	}
+
+	/** The credential's base URL for this fake (both brands). */
+	get baseUrl() {
+		return `${this.origin}/api/v1`;
+	}
+
+	/** @param {string} brand */
+	tokenOf(brand) {
+		return Object.keys(this.tokens).find((token) => this.tokens[token] === brand) ?? '';
 	}
 
 	_seed() {
