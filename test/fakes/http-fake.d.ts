@@ -120,8 +120,20 @@ export class HttpFake {
     _server: http.Server | null;
     /** @type {string | null} */
     _origin: string | null;
-    /** Milliseconds every provider request waits before it is answered (a slow provider). */
-    latencyMs: number;
+    /**
+     * How long each provider request waits before it is answered (a slow provider): milliseconds,
+     * or a function of the request and its index in `requests`.
+     * @type {number | ((req: FakeRequest, index: number) => number)}
+     */
+    latencyMs: number | ((req: FakeRequest, index: number) => number);
+    /**
+     * When each provider request started and was answered, in order: which requests overlapped.
+     * @type {Array<{ event: 'start' | 'end', request: number }>}
+     */
+    timeline: Array<{
+        event: "start" | "end";
+        request: number;
+    }>;
     /** @type {(LeakyBucketOptions & { level: number, at: number }) | null} */
     _bucket: (LeakyBucketOptions & {
         level: number;
@@ -138,10 +150,10 @@ export class HttpFake {
      */
     setRateLimit(options: LeakyBucketOptions | null): this;
     /**
-     * Answer every provider request after this many milliseconds.
-     * @param {number} ms
+     * Answer every provider request after this many milliseconds (or as many as `ms(req, index)` says).
+     * @param {number | ((req: FakeRequest, index: number) => number)} ms
      */
-    setLatency(ms: number): this;
+    setLatency(ms: number | ((req: FakeRequest, index: number) => number)): this;
     /**
      * Takes one request from the bucket: the headers to answer with, and whether it was refused.
      * @returns {{ refused: boolean, headers: Record<string, string> } | null}

@@ -197,8 +197,17 @@ class HttpFake {
 		this._server = null;
 		/** @type {string | null} */
 		this._origin = null;
-		/** Milliseconds every provider request waits before it is answered (a slow provider). */
+		/**
+		 * How long each provider request waits before it is answered (a slow provider): milliseconds,
+		 * or a function of the request and its index in `requests`.
+		 * @type {number | ((req: FakeRequest, index: number) => number)}
+		 */
 		this.latencyMs = 0;
+		/**
+		 * When each provider request started and was answered, in order: which requests overlapped.
+		 * @type {Array<{ event: 'start' | 'end', request: number }>}
+		 */
+		this.timeline = [];
 		/** @type {(LeakyBucketOptions & { level: number, at: number }) | null} */
 		this._bucket = null;
 		/** Requests refused with 429 by the leaky bucket since the last reset. */
@@ -219,8 +228,8 @@ class HttpFake {
 	}
 
 	/**
-	 * Answer every provider request after this many milliseconds.
-	 * @param {number} ms
+	 * Answer every provider request after this many milliseconds (or as many as `ms(req, index)` says).
+	 * @param {number | ((req: FakeRequest, index: number) => number)} ms
 	 */
 	setLatency(ms) {
 		this.latencyMs = ms;
@@ -308,6 +317,7 @@ class HttpFake {
 		this._failures.length = 0;
 		this.rateLimited = 0;
 		this.maxInFlight = 0;
+		this.timeline.length = 0;
 		if (this._bucket) this.setRateLimit({ burst: this._bucket.burst, perSecond: this._bucket.perSecond });
 	}
 
@@ -531,16 +541,20 @@ class HttpFake {
 		const recorded = { method, path: rawPath, query: req.query, headers, body, rawBody };
 		this.requests.push(clone(recorded));
 
+		const index = this.requests.length - 1;
+		this.timeline.push({ event: 'start', request: index });
 		this._inFlight += 1;
 		this.maxInFlight = Math.max(this.maxInFlight, this._inFlight);
 		try {
-			if (this.latencyMs > 0) await sleep(this.latencyMs);
+			const latency = typeof this.latencyMs === 'function' ? this.latencyMs(req, index) : this.latencyMs;
+			if (latency > 0) await sleep(latency);
 			const limited = this._takeFromBucket();
 			if (limited) rateHeaders.set(res, limited.headers);
 			if (limited?.refused) return this._send(res, req, { status: 429, body: { success: false, message: 'Too Many Requests' } });
 			return await this._answer(req, res, badJson);
 		} finally {
 			this._inFlight -= 1;
+			this.timeline.push({ event: 'end', request: index });
 		}
 	}
 
