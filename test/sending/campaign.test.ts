@@ -1,9 +1,9 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { RecordedRequest } from '../fakes/http-fake';
 import { providerPerFile } from '../harness/provider';
 import { startSobot } from '../sobot/setup';
-import { maxInFlightPerChat, resultOf, runCampaign, startCampaign, VirtualClock } from './harness';
+import { maxInFlightPerChat, runCampaign, startCampaign, VirtualClock } from './harness';
 
 /** Campaign sends through the shared core, driven through n8n's engine against the Sobot fake. */
 const env = providerPerFile(startSobot);
@@ -12,7 +12,7 @@ const number = (n: number) => `9199601${String(n).padStart(5, '0')}`;
 const recipients = (count: number, chatOf: (n: number) => number = (n) => n): INodeExecutionData[] =>
 	Array.from({ length: count }, (_, n) => ({ json: { phone: number(chatOf(n)), name: `N${n}`, n } }));
 
-const sendText = (sending: IDataObject = {}): INodeParameters => ({
+const sendText = (sending: INodeParameters = {}): INodeParameters => ({
 	resource: 'message',
 	operation: 'sendText',
 	customerNumber: '={{ $json.phone }}',
@@ -131,13 +131,12 @@ describe('failures: nothing lost, nothing twice', () => {
 
 describe('cancellation', () => {
 	test('stopping the execution mid-campaign sends nothing more', async () => {
-		let campaign!: ReturnType<typeof startCampaign>;
 		env.fake.setLatency((_req, index) => {
 			if (index === 2) campaign.cancel();
 			return 20;
 		});
 		// With Continue On Fail the aborted request becomes an error item: the run itself must stop.
-		campaign = startCampaign(env.action, sendText({ concurrency: 1 }), recipients(10), { onError: 'continueRegularOutput' });
+		const campaign = startCampaign(env.action, sendText({ concurrency: 1 }), recipients(10), { onError: 'continueRegularOutput' });
 		await campaign.nodeDone;
 		const run = await campaign.finished;
 		expect(run.status).toBe('canceled');
@@ -145,13 +144,12 @@ describe('cancellation', () => {
 	});
 
 	test('stopping it while the campaign waits between messages ends the wait, and nothing more is sent', async () => {
-		let campaign!: ReturnType<typeof startCampaign>;
 		env.fake.setLatency(() => {
 			// Stop once the first message is out and the run is pausing before the next one.
 			setImmediate(() => campaign.cancel());
 			return 0;
 		});
-		campaign = startCampaign(env.action, sendText({ concurrency: 1, delay: 600 }), recipients(3), { onError: 'continueRegularOutput' });
+		const campaign = startCampaign(env.action, sendText({ concurrency: 1, delay: 600 }), recipients(3), { onError: 'continueRegularOutput' });
 		await campaign.nodeDone;
 		expect((await campaign.finished).status).toBe('canceled');
 		expect(env.fake.requests.map(itemOf)).toEqual([0]);
