@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, executePerItem } from '../shared/execute';
+import { sendingHints } from '../shared/sending';
 import { account } from './actions/account';
 import { contact } from './actions/contact';
 import { group } from './actions/group';
@@ -26,6 +27,7 @@ export class Maytapi implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'maytapiApi', required: true }],
 		properties: buildProperties(resources),
+		hints: sendingHints(resources),
 	};
 
 	methods = { listSearch, loadOptions };

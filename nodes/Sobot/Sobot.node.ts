@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, executePerItem } from '../shared/execute';
+import { sendingHints } from '../shared/sending';
 import { customer } from './actions/customer';
 import { message } from './actions/message';
 import { template } from './actions/template';
@@ -24,6 +25,7 @@ export class Sobot implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sobotApi', required: true }],
 		properties: buildProperties(resources),
+		hints: sendingHints(resources),
 	};
 
 	methods = { loadOptions, resourceMapping };

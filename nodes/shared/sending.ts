@@ -111,8 +111,10 @@ export function withSending<T extends { properties: INodeProperties[]; sending?:
  * The node hint shown before a run with several items reaches a send operation: campaigns should
  * use the error output rather than Retry On Fail.
  */
-export function sendingHints(operations: Array<{ resource: string; operation: string; sending?: SendingProfile }>): NodeHint[] {
-	const sends = operations.filter((o) => o.sending).map((o) => `${o.resource}:${o.operation}`);
+export function sendingHints(
+	resources: Array<{ operations: Array<{ resource: string; operation: string; sending?: SendingProfile }> }>,
+): NodeHint[] {
+	const sends = resources.flatMap((r) => r.operations.filter((o) => o.sending).map((o) => `${o.resource}:${o.operation}`));
 	return [
 		{
 			message: RETRY_ADVICE,
