@@ -8,7 +8,8 @@
 // into .n8n-dev/.n8n/nodes/node_modules/ like an installed community node. On the first run (and
 // whenever a new example or credential type appears) the simulator credentials and the workflows in
 // examples/ are imported, and an owner account is created (DEV_LOGIN below). Ctrl+C stops everything.
-// Ports: n8n 5678, Maytapi fake 5681, Sobot fake 5682 (override with N8N_DEV_PORT, MAYTAPI_PORT, SOBOT_PORT).
+// Ports: n8n 5678, Maytapi fake 5681, Sobot fake 5682, 360dialog Inbox fake 5683 (override with N8N_DEV_PORT,
+// MAYTAPI_PORT, SOBOT_PORT, INBOX360_PORT).
 
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -27,6 +28,7 @@ const DEV_LOGIN = { email: 'dev@example.com', password: 'Dev-Password-1', firstN
 const PORT = Number(process.env.N8N_DEV_PORT || 5678);
 const MAYTAPI_PORT = Number(process.env.MAYTAPI_PORT || 5681);
 const SOBOT_PORT = Number(process.env.SOBOT_PORT || 5682);
+const INBOX360_PORT = Number(process.env.INBOX360_PORT || 5683);
 
 const args = new Set(process.argv.slice(2));
 const QUIET = args.has('--quiet');
@@ -136,7 +138,11 @@ async function importExamples(env, state) {
 	const types = new Set(packageCredentialTypes());
 	const credsFile = path.join(root, 'examples', 'simulator-credentials.json');
 	const creds = fs.existsSync(credsFile) ? JSON.parse(fs.readFileSync(credsFile, 'utf8')) : [];
-	const baseUrls = { maytapiApi: `http://127.0.0.1:${MAYTAPI_PORT}/api`, sobotApi: `http://127.0.0.1:${SOBOT_PORT}` };
+	const baseUrls = {
+		maytapiApi: `http://127.0.0.1:${MAYTAPI_PORT}/api`,
+		sobotApi: `http://127.0.0.1:${SOBOT_PORT}`,
+		inbox360Api: `http://127.0.0.1:${INBOX360_PORT}`,
+	};
 	const newCreds = creds
 		.filter((c) => types.has(c.type) && !state.credentials.includes(c.id))
 		.map((c) => ({ ...c, data: { ...c.data, ...(baseUrls[c.type] ? { baseUrl: baseUrls[c.type] } : {}) } }));
@@ -224,11 +230,11 @@ async function main() {
 
 	const { startSimulator } = require('../test/fakes/simulator.js');
 	try {
-		children.sim = await startSimulator({ maytapiPort: MAYTAPI_PORT, sobotPort: SOBOT_PORT, log: !QUIET });
+		children.sim = await startSimulator({ maytapiPort: MAYTAPI_PORT, sobotPort: SOBOT_PORT, inbox360Port: INBOX360_PORT, log: !QUIET });
 	} catch (error) {
-		throw new Error(`could not start the provider simulator on ports ${MAYTAPI_PORT}/${SOBOT_PORT}: ${error.message}`);
+		throw new Error(`could not start the provider simulator on ports ${MAYTAPI_PORT}/${SOBOT_PORT}/${INBOX360_PORT}: ${error.message}`);
 	}
-	say(`simulator: Maytapi ${children.sim.maytapi.baseUrl}, Sobot ${children.sim.sobot.baseUrl}`);
+	say(`simulator: Maytapi ${children.sim.maytapi.baseUrl}, Sobot ${children.sim.sobot.baseUrl}, 360dialog Inbox ${children.sim.inbox360.baseUrl}`);
 
 	await importExamples(cliEnv, state);
 
@@ -256,6 +262,10 @@ async function main() {
 	console.log(`  Simulator:       Maytapi ${children.sim.maytapi.baseUrl} (credential "Maytapi (simulator)")`);
 	if (packageCredentialTypes().includes('sobotApi')) {
 		console.log(`                   Sobot   ${children.sim.sobot.baseUrl} (credential "Sobot (simulator)")`);
+	}
+	if (packageCredentialTypes().includes('inbox360Api')) {
+		console.log(`                   360dialog Inbox ${children.sim.inbox360.baseUrl} (credential "360dialog Inbox (simulator)";`);
+		console.log(`                   deliver with POST ${children.sim.inbox360.origin}/__fake/deliver {"body": <inbox webhook body>})`);
 	}
 	console.log(`  Examples:        ${state.workflows.join(', ') || '(none)'}`);
 	const echo = exampleWorkflows().find(({ file }) => file === 'maytapi-trigger-echo.json')?.data;

@@ -14,7 +14,6 @@ import { DELIVERY_WEBHOOK, handleDelivery } from '../shared/trigger/delivery';
 import type { NormalisedEvent } from '../shared/trigger/events';
 import { MAX_MEDIA_SIZE_OPTION, mediaLimitsOf } from '../shared/trigger/media';
 import { registeredSecret } from '../shared/trigger/registration';
-import { listSearch } from './methods';
 import { downloadInboxMedia } from './webhook/media';
 import type { InboxDelivery } from './webhook/events';
 import { inboxDeliveries } from './webhook/events';
@@ -157,8 +156,6 @@ export class Inbox360Trigger implements INodeType {
 			},
 		],
 	};
-
-	methods = { listSearch };
 
 	webhookMethods = {
 		default: {

@@ -1,17 +1,19 @@
 // Generated from the JSDoc of ./simulator.js by test/fakes/build-types.js; do not edit by hand.
 /**
- * Start both fakes. If the second fails to start, the first is stopped again.
- * @param {{ maytapiPort?: number, sobotPort?: number, host?: string, log?: boolean }} [options]
- * @returns {Promise<{ maytapi: MaytapiFake, sobot: SobotFake, stop: () => Promise<void> }>}
+ * Start the fakes. If one fails to start, those already started are stopped again.
+ * @param {{ maytapiPort?: number, sobotPort?: number, inbox360Port?: number, host?: string, log?: boolean }} [options]
+ * @returns {Promise<{ maytapi: MaytapiFake, sobot: SobotFake, inbox360: Inbox360Fake, stop: () => Promise<void> }>}
  */
-export function startSimulator({ maytapiPort, sobotPort, host, log, }?: {
+export function startSimulator({ maytapiPort, sobotPort, inbox360Port, host, log, }?: {
     maytapiPort?: number;
     sobotPort?: number;
+    inbox360Port?: number;
     host?: string;
     log?: boolean;
 }): Promise<{
     maytapi: MaytapiFake;
     sobot: SobotFake;
+    inbox360: Inbox360Fake;
     stop: () => Promise<void>;
 }>;
 /**
@@ -37,6 +39,16 @@ export const PROVIDERS: Readonly<{
         /** @param {string} origin */
         baseUrl: (origin: string) => string;
     }>;
+    inbox360: Readonly<{
+        defaultPort: 5683;
+        credentials: Readonly<{
+            authentication: "token";
+            token: "8aeb44f5a318542d32bb13019d68198467ee21f0";
+        }>;
+        /** @param {string} origin */
+        baseUrl: (origin: string) => string;
+    }>;
 }>;
 import { MaytapiFake } from "./maytapi";
 import { SobotFake } from "./sobot";
+import { Inbox360Fake } from "./inbox360";

@@ -3,13 +3,14 @@
 /**
  * Runs the provider fakes side by side, for `npm run dev` and the end-to-end test.
  *
- *   node test/fakes/simulator.js [--maytapi-port N] [--sobot-port N] [--host H] [--quiet]
+ *   node test/fakes/simulator.js [--maytapi-port N] [--sobot-port N] [--inbox360-port N] [--host H] [--quiet]
  *
  * Prints one `key=value` line per fake on stdout (request logs go to stderr) and stays up until
  * SIGINT/SIGTERM. Port 0 picks a free port; the printed line carries the real one.
  */
 const { MaytapiFake, DEFAULTS: MAYTAPI_DEFAULTS } = require('./maytapi');
 const { SobotFake, DEFAULTS: SOBOT_DEFAULTS } = require('./sobot');
+const { Inbox360Fake, DEFAULTS: INBOX360_DEFAULTS } = require('./inbox360');
 
 /**
  * Default ports and credentials of each fake, for whoever writes n8n credentials for them.
@@ -28,43 +29,53 @@ const PROVIDERS = Object.freeze({
 		/** @param {string} origin */
 		baseUrl: (origin) => origin,
 	}),
+	inbox360: Object.freeze({
+		defaultPort: 5683,
+		credentials: Object.freeze({ authentication: 'token', token: INBOX360_DEFAULTS.token }),
+		/** @param {string} origin */
+		baseUrl: (origin) => origin,
+	}),
 });
 
 /**
- * Start both fakes. If the second fails to start, the first is stopped again.
- * @param {{ maytapiPort?: number, sobotPort?: number, host?: string, log?: boolean }} [options]
- * @returns {Promise<{ maytapi: MaytapiFake, sobot: SobotFake, stop: () => Promise<void> }>}
+ * Start the fakes. If one fails to start, those already started are stopped again.
+ * @param {{ maytapiPort?: number, sobotPort?: number, inbox360Port?: number, host?: string, log?: boolean }} [options]
+ * @returns {Promise<{ maytapi: MaytapiFake, sobot: SobotFake, inbox360: Inbox360Fake, stop: () => Promise<void> }>}
  */
 async function startSimulator({
 	maytapiPort = PROVIDERS.maytapi.defaultPort,
 	sobotPort = PROVIDERS.sobot.defaultPort,
+	inbox360Port = PROVIDERS.inbox360.defaultPort,
 	host = '127.0.0.1',
 	log,
 } = {}) {
 	const maytapi = new MaytapiFake({ log });
 	const sobot = new SobotFake({ log });
+	const inbox360 = new Inbox360Fake({ log });
 	await maytapi.start(maytapiPort, host);
 	try {
 		await sobot.start(sobotPort, host);
+		await inbox360.start(inbox360Port, host);
 	} catch (error) {
-		await maytapi.stop();
+		await Promise.all([maytapi.stop(), sobot.stop()]);
 		throw error;
 	}
 	return {
 		maytapi,
 		sobot,
+		inbox360,
 		stop: async () => {
-			await Promise.all([maytapi.stop(), sobot.stop()]);
+			await Promise.all([maytapi.stop(), sobot.stop(), inbox360.stop()]);
 		},
 	};
 }
 
 /**
  * @param {string[]} argv
- * @returns {{ maytapiPort?: number, sobotPort?: number, host?: string, quiet: boolean }}
+ * @returns {{ maytapiPort?: number, sobotPort?: number, inbox360Port?: number, host?: string, quiet: boolean }}
  */
 function parseArgs(argv) {
-	/** @type {{ maytapiPort?: number, sobotPort?: number, host?: string, quiet: boolean }} */
+	/** @type {{ maytapiPort?: number, sobotPort?: number, inbox360Port?: number, host?: string, quiet: boolean }} */
 	const options = { quiet: false };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
@@ -82,10 +93,11 @@ function parseArgs(argv) {
 		};
 		if (flag === '--maytapi-port') options.maytapiPort = port(value());
 		else if (flag === '--sobot-port') options.sobotPort = port(value());
+		else if (flag === '--inbox360-port') options.inbox360Port = port(value());
 		else if (flag === '--host') options.host = value();
 		else if (flag === '--quiet') options.quiet = true;
 		else if (flag === '--help' || flag === '-h') {
-			console.log('Usage: node test/fakes/simulator.js [--maytapi-port N] [--sobot-port N] [--host H] [--quiet]');
+			console.log('Usage: node test/fakes/simulator.js [--maytapi-port N] [--sobot-port N] [--inbox360-port N] [--host H] [--quiet]');
 			process.exit(0);
 		} else throw new Error(`Unknown argument ${arg}`);
 	}
@@ -95,9 +107,10 @@ function parseArgs(argv) {
 async function main() {
 	const { quiet, ...ports } = parseArgs(process.argv.slice(2));
 	const sim = await startSimulator({ ...ports, log: !quiet });
-	const { maytapi, sobot } = sim;
+	const { maytapi, sobot, inbox360 } = sim;
 	console.log(`maytapi baseUrl=${maytapi.baseUrl} productId=${maytapi.productId} token=${maytapi.token} phoneIds=${maytapi.phones.map((p) => p.id).join(',')}`);
 	console.log(`sobot baseUrl=${sobot.baseUrl} apiKey=${sobot.apiKey} apiSecret=${sobot.apiSecret}`);
+	console.log(`inbox360 baseUrl=${inbox360.baseUrl} token=${inbox360.token} username=${inbox360.username} password=${inbox360.password}`);
 
 	let stopping = false;
 	/** @param {string} signal */
