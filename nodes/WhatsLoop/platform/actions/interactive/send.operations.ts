@@ -120,6 +120,23 @@ function textBody(common: Common): IDataObject {
 	};
 }
 
+/** The Buttons list (1–3 entries) of a button message; `values` are one button's fields. */
+function buttonsField(description: string, values: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Buttons',
+		name: 'buttons',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, maxAllowedFields: LIMITS.buttons },
+		default: {},
+		placeholder: 'Add Button',
+		description,
+		options: [{ displayName: 'Button', name: 'button', values }],
+	};
+}
+
+/** The buttons as entered (checked by the caller). */
+const buttonsOf = (ctx: IExecuteFunctions, i: number) => ((ctx.getNodeParameter('buttons', i, {}) as IDataObject).button ?? []) as IDataObject[];
+
 /** `POST button`, or `button/image|video|document|location` with a header (reference §4b.4). */
 export const sendButtons: OperationDefinition = interactive({
 	operation: 'sendButtons',
@@ -132,30 +149,15 @@ export const sendButtons: OperationDefinition = interactive({
 		{ ...titleField, displayOptions: { show: { header: ['none'] } } },
 		bodyField,
 		footerField,
-		{
-			displayName: 'Buttons',
-			name: 'buttons',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true, maxAllowedFields: LIMITS.buttons },
-			default: {},
-			placeholder: 'Add Button',
-			description: 'One to three buttons. A tap comes back to the trigger with the button’s ID and title.',
-			options: [
-				{
-					displayName: 'Button',
-					name: 'button',
-					values: [
-						{ displayName: 'ID', name: 'id', type: 'string', default: '', description: 'What the trigger reports when this button is tapped' },
-						{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Label on the button (up to 20 characters)' },
-					],
-				},
-			],
-		},
+		buttonsField('One to three buttons. A tap comes back to the trigger with the button’s ID and title.', [
+			{ displayName: 'ID', name: 'id', type: 'string', default: '', description: 'What the trigger reports when this button is tapped' },
+			{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Label on the button (up to 20 characters)' },
+		]),
 		optionsField,
 	],
 	run: async (ctx, i) => {
 		const common = readCommon(ctx, i, true);
-		const buttons = replyButtons(validator(ctx, i), ((ctx.getNodeParameter('buttons', i, {}) as IDataObject).button ?? []) as IDataObject[]);
+		const buttons = replyButtons(validator(ctx, i), buttonsOf(ctx, i));
 		const { sendAs, formBody } = options(ctx, i);
 		if (sendAs === 'numberedText') {
 			return await sendNumbered(ctx, i, common, buttons.map((b, n) => ({ number: n + 1, id: b.id, title: b.title })));
@@ -177,41 +179,26 @@ export const sendTemplateButtons: OperationDefinition = interactive({
 		titleField,
 		bodyField,
 		footerField,
-		{
-			displayName: 'Buttons',
-			name: 'buttons',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true, maxAllowedFields: LIMITS.buttons },
-			default: {},
-			placeholder: 'Add Button',
-			description: 'One to three buttons',
-			options: [
-				{
-					displayName: 'Button',
-					name: 'button',
-					values: [
-						{
-							displayName: 'Type',
-							name: 'type',
-							type: 'options',
-							options: [
-								{ name: 'Call', value: 'call', description: 'Calls the phone number in Value' },
-								{ name: 'Quick Reply', value: 'quickReply', description: 'Answers with the ID in Value, reported by the trigger' },
-								{ name: 'URL', value: 'url', description: 'Opens the URL in Value' },
-							],
-							default: 'quickReply',
-						},
-						{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Label on the button (up to 25 characters)' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'The URL (https://…), the phone number with country code, or the reply ID' },
-					],
-				},
-			],
-		},
+		buttonsField('One to three buttons', [
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: [
+					{ name: 'Call', value: 'call', description: 'Calls the phone number in Value' },
+					{ name: 'Quick Reply', value: 'quickReply', description: 'Answers with the ID in Value, reported by the trigger' },
+					{ name: 'URL', value: 'url', description: 'Opens the URL in Value' },
+				],
+				default: 'quickReply',
+			},
+			{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Label on the button (up to 25 characters)' },
+			{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'The URL (https://…), the phone number with country code, or the reply ID' },
+		]),
 		optionsField,
 	],
 	run: async (ctx, i) => {
 		const common = readCommon(ctx, i, true);
-		const buttons = templateButtons(validator(ctx, i), ((ctx.getNodeParameter('buttons', i, {}) as IDataObject).button ?? []) as IDataObject[]);
+		const buttons = templateButtons(validator(ctx, i), buttonsOf(ctx, i));
 		const { sendAs, formBody } = options(ctx, i);
 		if (sendAs === 'numberedText') {
 			const choices = buttons.map((b, n) => ({ number: n + 1, id: b.value, title: b.title, ...(b.type === 'quickReply' ? {} : { detail: b.value }) }));
