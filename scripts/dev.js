@@ -9,7 +9,7 @@
 // whenever a new example or credential type appears) the simulator credentials and the workflows in
 // examples/ are imported, and an owner account is created (DEV_LOGIN below). Ctrl+C stops everything.
 // Ports: n8n 5678, Maytapi fake 5681, Sobot fake 5682, 360dialog Inbox fake 5683 (override with N8N_DEV_PORT,
-// MAYTAPI_PORT, SOBOT_PORT, INBOX360_PORT).
+// MAYTAPI_PORT, SOBOT_PORT, INBOX360_PORT); WhatsLoop / Lets bot fake 5684 (WHATSLOOP_PORT).
 
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -29,6 +29,7 @@ const PORT = Number(process.env.N8N_DEV_PORT || 5678);
 const MAYTAPI_PORT = Number(process.env.MAYTAPI_PORT || 5681);
 const SOBOT_PORT = Number(process.env.SOBOT_PORT || 5682);
 const INBOX360_PORT = Number(process.env.INBOX360_PORT || 5683);
+const WHATSLOOP_PORT = Number(process.env.WHATSLOOP_PORT || 5684);
 
 const args = new Set(process.argv.slice(2));
 const QUIET = args.has('--quiet');
@@ -142,6 +143,8 @@ async function importExamples(env, state) {
 		maytapiApi: `http://127.0.0.1:${MAYTAPI_PORT}/api`,
 		sobotApi: `http://127.0.0.1:${SOBOT_PORT}`,
 		inbox360Api: `http://127.0.0.1:${INBOX360_PORT}`,
+		whatsLoopApi: `http://127.0.0.1:${WHATSLOOP_PORT}/api/v1`,
+		letsBotApi: `http://127.0.0.1:${WHATSLOOP_PORT}/api/v1`,
 	};
 	const newCreds = creds
 		.filter((c) => types.has(c.type) && !state.credentials.includes(c.id))
@@ -230,11 +233,11 @@ async function main() {
 
 	const { startSimulator } = require('../test/fakes/simulator.js');
 	try {
-		children.sim = await startSimulator({ maytapiPort: MAYTAPI_PORT, sobotPort: SOBOT_PORT, inbox360Port: INBOX360_PORT, log: !QUIET });
+		children.sim = await startSimulator({ maytapiPort: MAYTAPI_PORT, sobotPort: SOBOT_PORT, inbox360Port: INBOX360_PORT, whatsloopPort: WHATSLOOP_PORT, log: !QUIET });
 	} catch (error) {
-		throw new Error(`could not start the provider simulator on ports ${MAYTAPI_PORT}/${SOBOT_PORT}/${INBOX360_PORT}: ${error.message}`);
+		throw new Error(`could not start the provider simulator on ports ${MAYTAPI_PORT}/${SOBOT_PORT}/${INBOX360_PORT}/${WHATSLOOP_PORT}: ${error.message}`);
 	}
-	say(`simulator: Maytapi ${children.sim.maytapi.baseUrl}, Sobot ${children.sim.sobot.baseUrl}, 360dialog Inbox ${children.sim.inbox360.baseUrl}`);
+	say(`simulator: Maytapi ${children.sim.maytapi.baseUrl}, Sobot ${children.sim.sobot.baseUrl}, 360dialog Inbox ${children.sim.inbox360.baseUrl}, WhatsLoop / Lets bot ${children.sim.whatsloop.baseUrl}`);
 
 	await importExamples(cliEnv, state);
 
@@ -266,6 +269,14 @@ async function main() {
 	if (packageCredentialTypes().includes('inbox360Api')) {
 		console.log(`                   360dialog Inbox ${children.sim.inbox360.baseUrl} (credential "360dialog Inbox (simulator)";`);
 		console.log(`                   deliver with POST ${children.sim.inbox360.origin}/__fake/deliver {"body": <inbox webhook body>})`);
+	}
+	if (packageCredentialTypes().includes('whatsLoopApi')) {
+		const wl = children.sim.whatsloop;
+		console.log(`                   WhatsLoop / Lets bot ${wl.baseUrl} (credentials "WhatsLoop (simulator)", "Lets bot (simulator)", Basic plan);`);
+		console.log(`                   publish "WhatsLoop: route button replies", then make the fake deliver a button reply:`);
+		console.log(`    curl -s -X POST ${wl.origin}/__fake/deliver -H 'content-type: application/json' -d '{"url":"http://127.0.0.1:${PORT}/webhook/9a1c0d2e-7b3f-4c5d-8e6f-0000000000ff/webhook",` +
+			`"body":{"conversation":{"chat_id":"966500001001@s.whatsapp.net","lastMessage":{"id":"3EB0DEV${Date.now()}","body":"Deliver today","messageType":"buttons_response",` +
+			`"fromMe":false,"author":"966500001001","time":${Math.floor(Date.now() / 1000)},"metadata":{"selectedButtonID":"iddeliver","selectedButtonText":"Deliver today"}}}}}'`);
 	}
 	console.log(`  Examples:        ${state.workflows.join(', ') || '(none)'}`);
 	const echo = exampleWorkflows().find(({ file }) => file === 'maytapi-trigger-echo.json')?.data;

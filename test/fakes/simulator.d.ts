@@ -1,19 +1,21 @@
 // Generated from the JSDoc of ./simulator.js by test/fakes/build-types.js; do not edit by hand.
 /**
  * Start the fakes. If one fails to start, those already started are stopped again.
- * @param {{ maytapiPort?: number, sobotPort?: number, inbox360Port?: number, host?: string, log?: boolean }} [options]
- * @returns {Promise<{ maytapi: MaytapiFake, sobot: SobotFake, inbox360: Inbox360Fake, stop: () => Promise<void> }>}
+ * @param {{ maytapiPort?: number, sobotPort?: number, inbox360Port?: number, whatsloopPort?: number, host?: string, log?: boolean }} [options]
+ * @returns {Promise<{ maytapi: MaytapiFake, sobot: SobotFake, inbox360: Inbox360Fake, whatsloop: WhatsLoopFake, stop: () => Promise<void> }>}
  */
-export function startSimulator({ maytapiPort, sobotPort, inbox360Port, host, log, }?: {
+export function startSimulator({ maytapiPort, sobotPort, inbox360Port, whatsloopPort, host, log, }?: {
     maytapiPort?: number;
     sobotPort?: number;
     inbox360Port?: number;
+    whatsloopPort?: number;
     host?: string;
     log?: boolean;
 }): Promise<{
     maytapi: MaytapiFake;
     sobot: SobotFake;
     inbox360: Inbox360Fake;
+    whatsloop: WhatsLoopFake;
     stop: () => Promise<void>;
 }>;
 /**
@@ -48,7 +50,17 @@ export const PROVIDERS: Readonly<{
         /** @param {string} origin */
         baseUrl: (origin: string) => string;
     }>;
+    whatsloop: Readonly<{
+        defaultPort: 5684;
+        credentials: Readonly<{
+            whatsLoopToken: string;
+            letsBotToken: string;
+        }>;
+        /** @param {string} origin */
+        baseUrl: (origin: string) => string;
+    }>;
 }>;
 import { MaytapiFake } from "./maytapi";
 import { SobotFake } from "./sobot";
 import { Inbox360Fake } from "./inbox360";
+import { WhatsLoopFake } from "./whatsloop";

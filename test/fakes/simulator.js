@@ -3,7 +3,7 @@
 /**
  * Runs the provider fakes side by side, for `npm run dev` and the end-to-end test.
  *
- *   node test/fakes/simulator.js [--maytapi-port N] [--sobot-port N] [--inbox360-port N] [--host H] [--quiet]
+ *   node test/fakes/simulator.js [--maytapi-port N] [--sobot-port N] [--inbox360-port N] [--whatsloop-port N] [--host H] [--quiet]
  *
  * Prints one `key=value` line per fake on stdout (request logs go to stderr) and stays up until
  * SIGINT/SIGTERM. Port 0 picks a free port; the printed line carries the real one.
@@ -11,6 +11,10 @@
 const { MaytapiFake, DEFAULTS: MAYTAPI_DEFAULTS } = require('./maytapi');
 const { SobotFake, DEFAULTS: SOBOT_DEFAULTS } = require('./sobot');
 const { Inbox360Fake, DEFAULTS: INBOX360_DEFAULTS } = require('./inbox360');
+const { WhatsLoopFake, DEFAULT_TOKENS: WHATSLOOP_TOKENS } = require('./whatsloop');
+
+/** @param {string} brand */
+const tokenOf = (brand) => Object.keys(WHATSLOOP_TOKENS).find((token) => /** @type {Record<string, string>} */ (WHATSLOOP_TOKENS)[token] === brand) ?? '';
 
 /**
  * Default ports and credentials of each fake, for whoever writes n8n credentials for them.
@@ -35,47 +39,58 @@ const PROVIDERS = Object.freeze({
 		/** @param {string} origin */
 		baseUrl: (origin) => origin,
 	}),
+	// One fake platform for both brands: each brand's credential has its own token.
+	whatsloop: Object.freeze({
+		defaultPort: 5684,
+		credentials: Object.freeze({ whatsLoopToken: tokenOf('whatsloop'), letsBotToken: tokenOf('letsbot') }),
+		/** @param {string} origin */
+		baseUrl: (origin) => `${origin}/api/v1`,
+	}),
 });
 
 /**
  * Start the fakes. If one fails to start, those already started are stopped again.
- * @param {{ maytapiPort?: number, sobotPort?: number, inbox360Port?: number, host?: string, log?: boolean }} [options]
- * @returns {Promise<{ maytapi: MaytapiFake, sobot: SobotFake, inbox360: Inbox360Fake, stop: () => Promise<void> }>}
+ * @param {{ maytapiPort?: number, sobotPort?: number, inbox360Port?: number, whatsloopPort?: number, host?: string, log?: boolean }} [options]
+ * @returns {Promise<{ maytapi: MaytapiFake, sobot: SobotFake, inbox360: Inbox360Fake, whatsloop: WhatsLoopFake, stop: () => Promise<void> }>}
  */
 async function startSimulator({
 	maytapiPort = PROVIDERS.maytapi.defaultPort,
 	sobotPort = PROVIDERS.sobot.defaultPort,
 	inbox360Port = PROVIDERS.inbox360.defaultPort,
+	whatsloopPort = PROVIDERS.whatsloop.defaultPort,
 	host = '127.0.0.1',
 	log,
 } = {}) {
 	const maytapi = new MaytapiFake({ log });
 	const sobot = new SobotFake({ log });
 	const inbox360 = new Inbox360Fake({ log });
+	const whatsloop = new WhatsLoopFake({ log });
 	await maytapi.start(maytapiPort, host);
 	try {
 		await sobot.start(sobotPort, host);
 		await inbox360.start(inbox360Port, host);
+		await whatsloop.start(whatsloopPort, host);
 	} catch (error) {
-		await Promise.all([maytapi.stop(), sobot.stop()]);
+		await Promise.all([maytapi.stop(), sobot.stop(), inbox360.stop()]);
 		throw error;
 	}
 	return {
 		maytapi,
 		sobot,
 		inbox360,
+		whatsloop,
 		stop: async () => {
-			await Promise.all([maytapi.stop(), sobot.stop(), inbox360.stop()]);
+			await Promise.all([maytapi.stop(), sobot.stop(), inbox360.stop(), whatsloop.stop()]);
 		},
 	};
 }
 
 /**
  * @param {string[]} argv
- * @returns {{ maytapiPort?: number, sobotPort?: number, inbox360Port?: number, host?: string, quiet: boolean }}
+ * @returns {{ maytapiPort?: number, sobotPort?: number, inbox360Port?: number, whatsloopPort?: number, host?: string, quiet: boolean }}
  */
 function parseArgs(argv) {
-	/** @type {{ maytapiPort?: number, sobotPort?: number, inbox360Port?: number, host?: string, quiet: boolean }} */
+	/** @type {{ maytapiPort?: number, sobotPort?: number, inbox360Port?: number, whatsloopPort?: number, host?: string, quiet: boolean }} */
 	const options = { quiet: false };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
@@ -94,10 +109,11 @@ function parseArgs(argv) {
 		if (flag === '--maytapi-port') options.maytapiPort = port(value());
 		else if (flag === '--sobot-port') options.sobotPort = port(value());
 		else if (flag === '--inbox360-port') options.inbox360Port = port(value());
+		else if (flag === '--whatsloop-port') options.whatsloopPort = port(value());
 		else if (flag === '--host') options.host = value();
 		else if (flag === '--quiet') options.quiet = true;
 		else if (flag === '--help' || flag === '-h') {
-			console.log('Usage: node test/fakes/simulator.js [--maytapi-port N] [--sobot-port N] [--inbox360-port N] [--host H] [--quiet]');
+			console.log('Usage: node test/fakes/simulator.js [--maytapi-port N] [--sobot-port N] [--inbox360-port N] [--whatsloop-port N] [--host H] [--quiet]');
 			process.exit(0);
 		} else throw new Error(`Unknown argument ${arg}`);
 	}
@@ -107,10 +123,11 @@ function parseArgs(argv) {
 async function main() {
 	const { quiet, ...ports } = parseArgs(process.argv.slice(2));
 	const sim = await startSimulator({ ...ports, log: !quiet });
-	const { maytapi, sobot, inbox360 } = sim;
+	const { maytapi, sobot, inbox360, whatsloop } = sim;
 	console.log(`maytapi baseUrl=${maytapi.baseUrl} productId=${maytapi.productId} token=${maytapi.token} phoneIds=${maytapi.phones.map((p) => p.id).join(',')}`);
 	console.log(`sobot baseUrl=${sobot.baseUrl} apiKey=${sobot.apiKey} apiSecret=${sobot.apiSecret}`);
 	console.log(`inbox360 baseUrl=${inbox360.baseUrl} token=${inbox360.token} username=${inbox360.username} password=${inbox360.password}`);
+	console.log(`whatsloop baseUrl=${whatsloop.baseUrl} whatsLoopToken=${whatsloop.tokenOf('whatsloop')} letsBotToken=${whatsloop.tokenOf('letsbot')}`);
 
 	let stopping = false;
 	/** @param {string} signal */
