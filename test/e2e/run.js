@@ -24,6 +24,9 @@ const PACKAGE = 'n8n-nodes-whatsapp-providers';
 const PROVIDERS = [
 	{ provider: 'maytapi', files: ['nodes/Maytapi/Maytapi.node.js', 'nodes/Maytapi/MaytapiTrigger.node.js'], types: ['maytapi', 'maytapiTool', 'maytapiTrigger'] },
 	{ provider: 'sobot', files: ['nodes/Sobot/Sobot.node.js', 'nodes/Sobot/SobotTrigger.node.js'], types: ['sobot', 'sobotTool', 'sobotTrigger'] },
+	// One platform, two brands (one fake): each brand is checked with its own credential, send and trigger.
+	{ provider: 'whatsloop', files: ['nodes/WhatsLoop/WhatsLoop.node.js', 'nodes/WhatsLoop/WhatsLoopTrigger.node.js'], types: ['whatsLoop', 'whatsLoopTool', 'whatsLoopTrigger'] },
+	{ provider: 'letsbot', files: ['nodes/LetsBot/LetsBot.node.js', 'nodes/LetsBot/LetsBotTrigger.node.js'], types: ['letsBot', 'letsBotTool', 'letsBotTrigger'] },
 ];
 
 const OWNER = { email: 'e2e@example.com', password: 'E2e-Password-1', firstName: 'E2E', lastName: 'Test' };
@@ -390,6 +393,10 @@ const scenarios = {
 		},
 	},
 };
+Object.assign(
+	scenarios,
+	require('./whatsloop').platformScenarios({ PACKAGE, OWNER, check, assert, show, fakeRequests, fakeState, fakeDeliver, triggerNode, successfulExecution, executionOutput }),
+);
 
 // ---------------------------------------------------------------------------------------------------
 // Main
@@ -466,7 +473,7 @@ async function main(ctx) {
 	await group(async () => {
 		ctx.sim = await check('start the provider simulator on free ports', async () => {
 			const { startSimulator } = require('../fakes/simulator.js');
-			return await startSimulator({ maytapiPort: 0, sobotPort: 0, log: process.env.FAKE_LOG === '1' });
+			return await startSimulator({ maytapiPort: 0, sobotPort: 0, whatsloopPort: 0, log: process.env.FAKE_LOG === '1' });
 		});
 	});
 	if (!ctx.sim) return;
@@ -503,7 +510,7 @@ async function main(ctx) {
 	];
 
 	// Credentials from examples/simulator-credentials.json, pointed at the simulator's real ports.
-	const baseUrls = { maytapiApi: maytapi.baseUrl, sobotApi: sobot.baseUrl };
+	const baseUrls = { maytapiApi: maytapi.baseUrl, sobotApi: sobot.baseUrl, whatsLoopApi: ctx.sim.whatsloop.baseUrl, letsBotApi: ctx.sim.whatsloop.baseUrl };
 	const wanted = new Set(loaded.map((p) => scenarios[p.provider].credentialType));
 	const credentials = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'simulator-credentials.json'), 'utf8'))
 		.filter((c) => wanted.has(c.type))
