@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, executePerItem } from '../shared/execute';
+import { sendingHints } from '../shared/sending';
 import { resources } from './actions';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 
@@ -20,6 +21,7 @@ export class Inbox360 implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'inbox360Api', required: true }],
 		properties: buildProperties(resources),
+		hints: sendingHints(resources),
 	};
 
 	methods = { listSearch, loadOptions, resourceMapping };

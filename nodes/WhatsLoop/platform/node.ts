@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, executePerItem } from '../../shared/execute';
+import { sendingHints } from '../../shared/sending';
 import { custom } from './actions/apiRequest';
 import { chat } from './actions/chat';
 import { group } from './actions/group';
@@ -38,6 +39,7 @@ export function platformNode(brand: Brand) {
 			outputs: [NodeConnectionTypes.Main],
 			credentials: [{ name: brand.credentialType, required: true }],
 			properties: buildProperties(resources),
+			hints: sendingHints(resources),
 		};
 
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
