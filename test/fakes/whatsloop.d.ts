@@ -25,6 +25,10 @@ export type WhatsLoopFakeOptions = {
      * routes (e.g. 'button/video') that answer 404 on this host
      */
     unavailable?: string[] | undefined;
+    /**
+     * send X-RateLimit-* on every answer (default true; 429s always carry Retry-After)
+     */
+    rateHeaders?: boolean | undefined;
     name?: string | undefined;
     log?: boolean | undefined;
 };
@@ -45,6 +49,7 @@ export class WhatsLoopFake extends HttpFake {
         now(): number;
     };
     unavailable: Set<string>;
+    rateHeaders: boolean;
     /** @type {Map<string, { level: number, at: number }>} */
     buckets: Map<string, {
         level: number;
@@ -168,6 +173,7 @@ export class WhatsLoopFake extends HttpFake {
  * @property {number} [leakPerSecond] default 1
  * @property {{ now(): number }} [clock] time source in ms; default Date
  * @property {string[]} [unavailable] routes (e.g. 'button/video') that answer 404 on this host
+ * @property {boolean} [rateHeaders] send X-RateLimit-* on every answer (default true; 429s always carry Retry-After)
  * @property {string} [name]
  * @property {boolean} [log]
  */

@@ -27,6 +27,7 @@ const { HttpFake, clone, postJson } = require('./http-fake');
  * @property {number} [leakPerSecond] default 1
  * @property {{ now(): number }} [clock] time source in ms; default Date
  * @property {string[]} [unavailable] routes (e.g. 'button/video') that answer 404 on this host
+ * @property {boolean} [rateHeaders] send X-RateLimit-* on every answer (default true; 429s always carry Retry-After)
  * @property {string} [name]
  * @property {boolean} [log]
  */
@@ -190,6 +191,7 @@ class WhatsLoopFake extends HttpFake {
 		this.leakPerSecond = options.leakPerSecond ?? 1;
 		this.clock = options.clock ?? { now: () => Date.now() };
 		this.unavailable = new Set(options.unavailable ?? []);
+		this.rateHeaders = options.rateHeaders ?? true;
 		/** @type {Map<string, { level: number, at: number }>} */
 		this.buckets = new Map();
 		this.throttled = 0;
@@ -284,11 +286,11 @@ class WhatsLoopFake extends HttpFake {
 		if (bucket.level + 1 > this.capacity) {
 			this.throttled++;
 			const retryAfter = Math.max(1, Math.ceil((bucket.level + 1 - this.capacity) / this.leakPerSecond));
-			return { status: 429, headers: { ...this._rateHeaders(bucket), 'Retry-After': String(retryAfter) }, body: { success: false, message: 'Too Many Attempts.', data: {} } };
+			return { status: 429, headers: { ...(this.rateHeaders ? this._rateHeaders(bucket) : {}), 'Retry-After': String(retryAfter) }, body: { success: false, message: 'Too Many Attempts.', data: {} } };
 		}
 		bucket.level += 1;
 		/** @type {any} */ (req).brand = brand;
-		/** @type {any} */ (req).rateHeaders = this._rateHeaders(bucket);
+		/** @type {any} */ (req).rateHeaders = this.rateHeaders ? this._rateHeaders(bucket) : {};
 		return null;
 	}
 
