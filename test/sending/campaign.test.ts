@@ -75,7 +75,7 @@ describe('per-chat serialisation', () => {
 		expect(result.outputs[0].map((item) => item.pairedItem)).toEqual(chats.map((_, i) => ({ item: i })));
 	});
 
-	test('+91 99601 00001 and 9199601000001 are one chat', async () => {
+	test('+91 99601-00001 and 919960100001 are one chat', async () => {
 		env.fake.setLatency(10);
 		const items = [{ json: { phone: '+91 99601-00001', name: 'a', n: 0 } }, { json: { phone: '919960100001', name: 'b', n: 1 } }];
 		const result = await runCampaign(env.action, sendText({ concurrency: 5 }), items);
