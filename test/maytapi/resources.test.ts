@@ -22,6 +22,15 @@ interface WireCase {
 
 const G = '120363027326493365@g.us';
 
+/** A phone operation without input: one GET on the phone, and the output it must give. */
+const phoneGet = (operation: string, path: string, output: WireCase['output'], arrange?: () => void): WireCase => ({
+	name: `phone.${operation}`,
+	parameters: { resource: 'phone', operation, phoneId: phone },
+	arrange,
+	requests: [{ method: 'GET', path: `/1001${path}` }],
+	output,
+});
+
 const cases: WireCase[] = [
 	{
 		name: 'contact.checkNumbers',
@@ -111,57 +120,16 @@ const cases: WireCase[] = [
 		requests: [{ method: 'GET', path: '/listPhones' }],
 		output: (items) => expect(items.map((i) => i.id)).toEqual(['1001', '1002']),
 	},
-	{
-		name: 'phone.getStatus',
-		parameters: { resource: 'phone', operation: 'getStatus', phoneId: phone },
-		requests: [{ method: 'GET', path: '/1001/status' }],
-		output: (items) => expect(items[0]).toMatchObject({ success: true, status: expect.objectContaining({ loggedIn: true }) }),
-	},
-	{
-		name: 'phone.logout',
-		parameters: { resource: 'phone', operation: 'logout', phoneId: phone },
-		requests: [{ method: 'GET', path: '/1001/logout' }],
-		output: (items) => expect(items).toEqual([{ success: true }]),
-	},
-	{
-		name: 'phone.redeploy',
-		parameters: { resource: 'phone', operation: 'redeploy', phoneId: phone },
-		requests: [{ method: 'GET', path: '/1001/redeploy' }],
-		output: (items) => expect(items).toEqual([{ success: true, message: 'Phone 1001 is restarted.' }]),
-	},
-	{
-		name: 'phone.factoryReset',
-		parameters: { resource: 'phone', operation: 'factoryReset', phoneId: phone },
-		requests: [{ method: 'GET', path: '/1001/factoryreset' }],
-		output: (items) => expect(items).toEqual([{ success: true }]),
-	},
-	{
-		name: 'phone.getQueue',
-		parameters: { resource: 'phone', operation: 'getQueue', phoneId: phone },
-		arrange: () => {
-			env.fake.queue['1001'] = 3;
-		},
-		requests: [{ method: 'GET', path: '/1001/queue' }],
-		output: (items) => expect(items).toEqual([{ success: true, stats: { sending: 3 } }]),
-	},
-	{
-		name: 'phone.purgeQueue',
-		parameters: { resource: 'phone', operation: 'purgeQueue', phoneId: phone },
-		requests: [{ method: 'GET', path: '/1001/purgeQueue' }],
-		output: (items) => expect(items).toEqual([{ success: true }]),
-	},
-	{
-		name: 'phone.getCatalog',
-		parameters: { resource: 'phone', operation: 'getCatalog', phoneId: phone },
-		requests: [{ method: 'GET', path: '/1001/catalog' }],
-		output: (items) => expect(items[0]).toMatchObject({ success: true, data: expect.any(Array) }),
-	},
-	{
-		name: 'phone.getConfig',
-		parameters: { resource: 'phone', operation: 'getConfig', phoneId: phone },
-		requests: [{ method: 'GET', path: '/1001/config' }],
-		output: (items) => expect(items).toEqual([{ webhook: '', ack_delivery: false }]),
-	},
+	phoneGet('getStatus', '/status', (items) => expect(items[0]).toMatchObject({ success: true, status: expect.objectContaining({ loggedIn: true }) })),
+	phoneGet('logout', '/logout', (items) => expect(items).toEqual([{ success: true }])),
+	phoneGet('redeploy', '/redeploy', (items) => expect(items).toEqual([{ success: true, message: 'Phone 1001 is restarted.' }])),
+	phoneGet('factoryReset', '/factoryreset', (items) => expect(items).toEqual([{ success: true }])),
+	phoneGet('getQueue', '/queue', (items) => expect(items).toEqual([{ success: true, stats: { sending: 3 } }]), () => {
+		env.fake.queue['1001'] = 3;
+	}),
+	phoneGet('purgeQueue', '/purgeQueue', (items) => expect(items).toEqual([{ success: true }])),
+	phoneGet('getCatalog', '/catalog', (items) => expect(items[0]).toMatchObject({ success: true, data: expect.any(Array) })),
+	phoneGet('getConfig', '/config', (items) => expect(items).toEqual([{ webhook: '', ack_delivery: false }])),
 	{
 		name: 'phone.setConfig',
 		parameters: { resource: 'phone', operation: 'setConfig', phoneId: phone, webhook: 'https://example.com/hook', ackDelivery: true },
