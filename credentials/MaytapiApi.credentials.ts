@@ -67,6 +67,8 @@ export class MaytapiApi implements ICredentialType {
 				'={{ (String($credentials.baseUrl || "").trim() || "https://api.maytapi.com/api").replace(/\\/+$/, "") + "/" + encodeURIComponent(String($credentials.productId || "").trim()) }}',
 			url: '/product',
 			method: 'GET',
+			// The token must not follow a redirect to another host.
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{

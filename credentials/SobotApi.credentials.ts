@@ -67,6 +67,8 @@ export class SobotApi implements ICredentialType {
 			url: '/api/customer',
 			qs: { page: 1 },
 			method: 'GET',
+			// The keys must not follow a redirect to another host.
+			disableFollowRedirect: true,
 		},
 		rules: [
 			// Sobot puts its status in the body's `code`; an HTTP 200 may still carry an error.

@@ -44,9 +44,11 @@ export async function testCredential(type: ICredentialType, credentials: ICreden
 		method: options.method,
 		headers: options.headers as Record<string, string>,
 		params: options.qs,
+		// n8n's HTTP layer honours disableFollowRedirect (axios maxRedirects 0), and fails on any non-2xx.
+		...(request.disableFollowRedirect === true ? { maxRedirects: 0 } : {}),
 		validateStatus: () => true,
 	});
-	if (response.status >= 400) return { status: 'Error' as const, message: `HTTP ${response.status}`, request: options };
+	if (response.status < 200 || response.status >= 300) return { status: 'Error' as const, message: `HTTP ${response.status}`, request: options };
 	for (const rule of test.rules ?? []) {
 		if (rule.type === 'responseSuccessBody') {
 			const { key, value, message } = rule.properties as { key: string; value: unknown; message: string };

@@ -1,4 +1,7 @@
+import { MaytapiApi } from '../../credentials/MaytapiApi.credentials';
+import { SobotApi } from '../../credentials/SobotApi.credentials';
 import { HttpFake } from '../fakes/http-fake';
+import { testCredential } from '../harness/credential-test';
 import { runNode } from '../harness/engine';
 import { providerPerFile } from '../harness/provider';
 import { startMaytapi } from '../maytapi/setup';
@@ -39,6 +42,14 @@ describe('Maytapi: credentials never follow a redirect', () => {
 		expect(result.error?.message).toBe(`Maytapi: the API answered with a redirect to ${hostOf(env.origin)}, which is not followed`);
 		expect(env.fake.requests).toHaveLength(1);
 	});
+
+	test('the credential test does not follow a redirect either', async () => {
+		env.fake.failNext({ status: 302, headers: { Location: `${elsewhereOrigin}/api/product` }, body: '' });
+		const result = await testCredential(new MaytapiApi(), env.credentials);
+		expect(result.status).toBe('Error');
+		expect(env.fake.requests).toHaveLength(1);
+		expect(elsewhere.requests).toHaveLength(0);
+	});
 });
 
 describe('Sobot: the x-api-key / x-api-secret headers stay with Sobot', () => {
@@ -48,6 +59,14 @@ describe('Sobot: the x-api-key / x-api-secret headers stay with Sobot', () => {
 		env.fake.failNext({ status: 302, headers: { Location: `${elsewhereOrigin}/api/customer?page=1` }, body: '' });
 		const result = await runNode(env.action, { parameters: { resource: 'customer', operation: 'getMany', returnAll: false, limit: 1 } });
 		expect(result.error?.message).toBe(`Sobot: the API answered with a redirect to ${hostOf(elsewhereOrigin)}, which is not followed`);
+		expect(env.fake.requests).toHaveLength(1);
+		expect(elsewhere.requests).toHaveLength(0);
+	});
+
+	test('the credential test does not follow a redirect either', async () => {
+		env.fake.failNext({ status: 301, headers: { Location: `${elsewhereOrigin}/api/customer?page=1` }, body: '' });
+		const result = await testCredential(new SobotApi(), env.credentials);
+		expect(result.status).toBe('Error');
 		expect(env.fake.requests).toHaveLength(1);
 		expect(elsewhere.requests).toHaveLength(0);
 	});
