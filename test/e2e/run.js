@@ -27,6 +27,7 @@ const PROVIDERS = [
 	// One platform, two brands (one fake): each brand is checked with its own credential, send and trigger.
 	{ provider: 'whatsloop', files: ['nodes/WhatsLoop/WhatsLoop.node.js', 'nodes/WhatsLoop/WhatsLoopTrigger.node.js'], types: ['whatsLoop', 'whatsLoopTool', 'whatsLoopTrigger'] },
 	{ provider: 'letsbot', files: ['nodes/LetsBot/LetsBot.node.js', 'nodes/LetsBot/LetsBotTrigger.node.js'], types: ['letsBot', 'letsBotTool', 'letsBotTrigger'] },
+	{ provider: 'inbox360', files: ['nodes/Inbox360/Inbox360.node.js', 'nodes/Inbox360/Inbox360Trigger.node.js'], types: ['inbox360', 'inbox360Tool', 'inbox360Trigger'] },
 ];
 
 const OWNER = { email: 'e2e@example.com', password: 'E2e-Password-1', firstName: 'E2E', lastName: 'Test' };
@@ -392,6 +393,136 @@ const scenarios = {
 			});
 		},
 	},
+	inbox360: {
+		credentialType: 'inbox360Api',
+		sendExample: 'inbox360-send-text.json',
+		triggerExample: 'inbox360-support-handoff.json',
+
+		async checkSend(ctx, workflow, res) {
+			const { inbox360 } = ctx.sim;
+			const node = workflow.nodes.find((n) => n.type === `${PACKAGE}.inbox360`);
+			const out = n8n.nodeOutput(res.runData, node.name);
+			assert(out.length === 1 && out[0].messageId && out[0].queued === true, `"${node.name}" output: ${show(out)}`);
+			const sends = (await fakeRequests(inbox360)).filter((r) => r.method === 'POST' && r.path === '/api/v1/messages/');
+			assert(sends.length === 1, `expected one POST /api/v1/messages/, the fake saw ${sends.length}`);
+			assert(sends[0].headers.authorization === `Token ${inbox360.token}`, 'Authorization: Token header missing or wrong');
+			const b = sends[0].body ?? {};
+			const p = node.parameters;
+			assert(b.wa_id === p.chat.value && b.type === 'text' && b.text?.body === p.text, `unexpected /messages/ body ${show(b)}`);
+		},
+
+		/** An incoming text as the inbox posts it (raw WABA `messages` next to `incoming_messages`). */
+		deliveryBody(ctx, text) {
+			const id = `ABGGE2E${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+			const message = { from: '48123123123', id, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: text } };
+			return {
+				contacts: [{ profile: { name: 'Konrad Tester' }, wa_id: '48123123123' }],
+				messages: [message],
+				incoming_messages: [{ id, waba_payload: message, customer_wa_id: '48123123123', from_us: false, received: false, tags: [] }],
+			};
+		},
+
+		/** Deliveries go to the URL the trigger registered as the API user's webhook (it carries the secret). */
+		async deliveryUrl(ctx, workflow) {
+			const trigger = triggerNode(workflow, 'inbox360Trigger');
+			const prodUrl = `${ctx.server.url}/webhook/${trigger.webhookId}/webhook`;
+			return await n8n.waitFor(
+				`the registration of ${prodUrl}`,
+				async () => (await fakeState(ctx.sim.inbox360)).webhooks.map((w) => w.url).find((u) => String(u).startsWith(prodUrl)),
+				{ timeoutMs: 30_000 },
+			);
+		},
+
+		async beforeStart(ctx) {
+			// The API user already has a webhook: the trigger must replace it and put it back on deactivation.
+			const { inbox360 } = ctx.sim;
+			const res = await n8n.httpJson('POST', `${inbox360.origin}/api/v1/webhooks/waba/`, {
+				body: { url: PREVIOUS_WEBHOOK, on_incoming_message: true },
+				headers: { authorization: `Token ${inbox360.token}` },
+			});
+			assert(res.status === 201, `could not preset the user's webhook: ${res.status} ${res.text}`);
+			await n8n.httpJson('DELETE', `${inbox360.origin}/__fake/requests`);
+		},
+
+		async checkTrigger(ctx, workflow) {
+			const { inbox360 } = ctx.sim;
+			const trigger = triggerNode(workflow, 'inbox360Trigger');
+			const prodUrl = `${ctx.server.url}/webhook/${trigger.webhookId}/webhook`;
+			const credential = (data) => ({ id: 'inbox360Simulator', name: '360dialog Inbox (simulator)', type: 'inbox360Api', data: { baseUrl: inbox360.baseUrl, ...data } });
+
+			await check('inbox360: credential test in n8n (Token passes, a bad token fails, Username & Password logs in first)', async () => {
+				const session = await n8n.login(ctx.server.url, OWNER);
+				const good = await session.request('POST', '/rest/credentials/test', { credentials: credential({ authentication: 'token', token: inbox360.token }) });
+				assert(good?.status === 'OK', `token: ${show(good)}`);
+				const bad = await session.request('POST', '/rest/credentials/test', { credentials: credential({ authentication: 'token', token: 'wrong' }) });
+				assert(bad?.status === 'Error', `bad token: ${show(bad)}`);
+				const login = await session.request('POST', '/rest/credentials/test', {
+					credentials: credential({ authentication: 'usernamePassword', username: inbox360.username, password: inbox360.password, sessionToken: '' }),
+				});
+				assert(login?.status === 'OK', `username/password: ${show(login)}`);
+			});
+
+			const registered = await check(`inbox360: activation replaced the API user's webhook with ${prodUrl}?secret=…`, async () => {
+				const url = await scenarios.inbox360.deliveryUrl(ctx, workflow);
+				assert(new URL(url).searchParams.get('secret'), `registered URL has no secret: ${url}`);
+				const hooks = (await fakeState(inbox360)).webhooks;
+				assert(hooks.length === 1, `the user has ${hooks.length} webhooks: ${show(hooks)}`);
+				return url;
+			});
+
+			await check('inbox360: a delivery without the secret is refused with 4xx', async () => {
+				const res = await n8n.httpJson('POST', prodUrl, { body: scenarios.inbox360.deliveryBody(ctx, 'no secret') });
+				assert(res.status >= 400 && res.status < 500, `answered ${res.status} ${res.text}`);
+			});
+
+			const text = `Hello from the e2e test ${Date.now()}`;
+			let before = Math.max(0, ...(await ctx.api.listExecutions({ workflowId: workflow.id })).map((e) => Number(e.id)));
+			await check('inbox360: the fake delivers an incoming message and n8n answers 200 with the delivery summary', async () => {
+				const answer = await fakeDeliver(inbox360, { body: scenarios.inbox360.deliveryBody(ctx, text) });
+				assert(answer.status === 200 && answer.body?.ok === true && answer.body?.accepted === 1, `n8n answered ${answer.status} ${show(answer.body)}`);
+			});
+			await check('inbox360: the execution succeeds and the bot answered through the fake', async () => {
+				const execution = await successfulExecution(ctx.api, workflow.id, { after: before });
+				const [item] = executionOutput(execution, trigger.name);
+				assert(item?.provider === 'inbox360' && item.event === 'message' && item.text === text, `unexpected trigger item ${show({ ...item, raw: undefined })}`);
+				const sends = (await fakeRequests(inbox360)).filter((r) => r.method === 'POST' && r.path === '/api/v1/messages/' && String(r.body?.text?.body).includes(text));
+				assert(sends.length === 1 && sends[0].body.wa_id === '48123123123', `bot answers: ${show(sends.map((s) => s.body))}`);
+			});
+
+			before = Math.max(0, ...(await ctx.api.listExecutions({ workflowId: workflow.id })).map((e) => Number(e.id)));
+			await check('inbox360: a chat tagged "Agent needed" is assigned to the Agents group and gets a note', async () => {
+				const tagging = {
+					chat_tagging: { timestamp: Math.floor(Date.now() / 1000), action: 'added', tag: { id: 5, name: 'Agent needed', web_inbox_color: '#f44336' }, chat: '48123123123', extra: null, done_by: null },
+				};
+				// Only what this delivery causes: the fuzz sample before may have tagged (and so assigned) too.
+				await n8n.httpJson('DELETE', `${inbox360.origin}/__fake/requests`);
+				const answer = await fakeDeliver(inbox360, { body: tagging });
+				assert(answer.status === 200 && answer.body?.accepted === 1, `n8n answered ${answer.status} ${show(answer.body)}`);
+				await successfulExecution(ctx.api, workflow.id, { after: before });
+				const requests = await fakeRequests(inbox360);
+				const assign = requests.filter((r) => r.method === 'PATCH' && r.path === '/api/v1/chat_assignment/48123123123/');
+				assert(assign.length === 1 && assign[0].body?.assigned_group === 23, `assignment requests: ${show(assign.map((r) => r.body))}`);
+				const notes = requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/messages/' && /agent/i.test(String(r.body?.text?.body)) && !String(r.body?.text?.body).includes('e2e'));
+				assert(notes.length === 1, `notes: ${show(notes.map((r) => r.body))}`);
+			});
+
+			await check('inbox360: deactivation (public API) restores the previous webhook', async () => {
+				await ctx.api.deactivate(workflow.id);
+				await n8n.waitFor('the previous webhook to be restored', async () => {
+					const hooks = (await fakeState(inbox360)).webhooks;
+					return hooks.length === 1 && hooks[0].url === PREVIOUS_WEBHOOK;
+				}, { timeoutMs: 30_000 });
+			});
+
+			await check('inbox360: the production webhook is gone after deactivation', async () => {
+				await n8n.waitFor(
+					'404 from the production URL',
+					async () => (await n8n.httpJson('POST', registered, { body: scenarios.inbox360.deliveryBody(ctx, 'late') })).status === 404,
+					{ timeoutMs: 15_000, intervalMs: 500 },
+				);
+			});
+		},
+	},
 };
 Object.assign(
 	scenarios,
@@ -473,7 +604,7 @@ async function main(ctx) {
 	await group(async () => {
 		ctx.sim = await check('start the provider simulator on free ports', async () => {
 			const { startSimulator } = require('../fakes/simulator.js');
-			return await startSimulator({ maytapiPort: 0, sobotPort: 0, whatsloopPort: 0, log: process.env.FAKE_LOG === '1' });
+			return await startSimulator({ maytapiPort: 0, sobotPort: 0, whatsloopPort: 0, inbox360Port: 0, log: process.env.FAKE_LOG === '1' });
 		});
 	});
 	if (!ctx.sim) return;
@@ -510,7 +641,7 @@ async function main(ctx) {
 	];
 
 	// Credentials from examples/simulator-credentials.json, pointed at the simulator's real ports.
-	const baseUrls = { maytapiApi: maytapi.baseUrl, sobotApi: sobot.baseUrl, whatsLoopApi: ctx.sim.whatsloop.baseUrl, letsBotApi: ctx.sim.whatsloop.baseUrl };
+	const baseUrls = { maytapiApi: maytapi.baseUrl, sobotApi: sobot.baseUrl, inbox360Api: ctx.sim.inbox360.baseUrl, whatsLoopApi: ctx.sim.whatsloop.baseUrl, letsBotApi: ctx.sim.whatsloop.baseUrl };
 	const wanted = new Set(loaded.map((p) => scenarios[p.provider].credentialType));
 	const credentials = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'simulator-credentials.json'), 'utf8'))
 		.filter((c) => wanted.has(c.type))
