@@ -78,19 +78,24 @@ const payload = z
 
 const KNOWN = Object.keys(payload.shape);
 
+/** A body the schema let through (unknown keys kept); the mapper reads it by the keys above. */
+export type InboxDelivery = IDataObject;
+
 /**
  * Both body layouts (reference §5.2, §6.3): On-Prem top-level WABA fields with the inbox's extension
  * keys, or the Cloud API `entry[].changes[].value` envelope; also the WebSocket frame form
  * `{type, waba_payload}`, whose payload is the same body. A body with none of the keys is not a delivery.
  */
-export const inboxDeliverySchema = z
+const layouts = z
 	.union([z.object({ type: z.enum(['waba_webhook', 'getchat_webhook']), waba_payload: payload }).passthrough(), payload])
 	.refine((body) => {
 		const inner = 'waba_payload' in body && body.waba_payload && typeof body.waba_payload === 'object' ? (body.waba_payload as IDataObject) : (body as IDataObject);
 		return KNOWN.some((key) => inner[key] !== undefined && key !== 'object');
 	}, 'none of the inbox’s delivery keys (messages, statuses, incoming_messages, chat_assignment, chat_tagging, entry, …)');
 
-export type InboxDelivery = z.infer<typeof inboxDeliverySchema>;
+/** The schema, typed as what the mapper reads: a plain object (its full inferred type is too long to emit). */
+export const inboxDeliverySchema = layouts as unknown as z.ZodType<InboxDelivery>;
+
 
 const str = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
 const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as IDataObject) : {});
