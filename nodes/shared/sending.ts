@@ -227,7 +227,7 @@ export class ProgressLog {
 	constructor(
 		private readonly log: (message: string) => void,
 		private readonly total: number,
-		private readonly now: () => number = Date.now,
+		private readonly now: () => number = gateTime.now,
 	) {
 		this.lastAt = now();
 	}

@@ -1,3 +1,5 @@
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { RecordedRequest } from '../fakes/http-fake';
@@ -203,6 +205,23 @@ describe('one gate per credential, shared by items and executions', () => {
 		// Three pauses of 2 to 3 seconds each.
 		expect(clock.now() - t0).toBeGreaterThanOrEqual(6000);
 		expect(clock.now() - t0).toBeLessThanOrEqual(9000);
+	});
+});
+
+describe('progress in n8n’s log', () => {
+	test('a long campaign reports every 30 seconds and at the end', async () => {
+		const clock = new VirtualClock().install();
+		const info = jest.spyOn(Container.get(Logger), 'info').mockImplementation(() => undefined);
+		try {
+			// 40 s between messages: item 2 settles more than 30 s after the start.
+			const result = await runCampaign(env.action, sendText({ concurrency: 1, delay: 40 }), recipients(3));
+			expect(result.error).toBeUndefined();
+			const lines = info.mock.calls.map(([message]) => message).filter((message) => message.startsWith('Send: '));
+			expect(lines).toEqual(['Send: 2 of 3 items done', 'Send: all 3 items done']);
+		} finally {
+			info.mockRestore();
+			clock.uninstall();
+		}
 	});
 });
 
