@@ -1,6 +1,7 @@
 import { Inbox360Api } from '../../credentials/Inbox360Api.credentials';
 import { DEFAULTS } from '../fakes/inbox360';
-import { testCredential } from '../harness/credential-test';
+import { inbox360Provider } from '../../nodes/Inbox360/transport';
+import { credentialTestUrl, testCredential } from '../harness/credential-test';
 import { runNode } from '../harness/engine';
 import { providerPerFile } from '../harness/provider';
 import { chat, startInbox360, TOKEN, wire } from './setup';
@@ -92,3 +93,12 @@ describe('credential test: GET /api/v1/users/current/', () => {
 		expect(result.message).toMatch(/403/);
 	});
 });
+
+test.each(['https://acme.inbox.getchat.360dialog.io', ' https://acme.inbox.getchat.360dialog.io/ ', 'https://acme.inbox.getchat.360dialog.io/api/v1', 'https://acme.inbox.getchat.360dialog.io/api/v1//'])(
+	'the credential test and the node build the same URL from Inbox URL %j',
+	(baseUrl) => {
+		const credentials = { baseUrl, authentication: 'token', token: 't' };
+		expect(credentialTestUrl(new Inbox360Api(), credentials)).toBe(`${inbox360Provider.baseUrl(credentials)}/users/current/`);
+		expect(inbox360Provider.baseUrl(credentials)).toBe('https://acme.inbox.getchat.360dialog.io/api/v1');
+	},
+);
