@@ -72,7 +72,7 @@ function platformScenarios(h) {
 				const fake = ctx.sim.whatsloop;
 				const node = workflow.nodes.find((n) => n.type === `${PACKAGE}.whatsLoop`);
 				const out = n8n.nodeOutput(res.runData, node.name);
-				assert(out.length === 4 && out.every((i) => typeof i.json.messageId === 'string'), `"${node.name}" returned ${show(out.map((i) => i.json))}`);
+				assert(out.length === 4 && out.every((json) => typeof json.messageId === 'string'), `"${node.name}" returned ${show(out)}`);
 				const sends = (await fakeRequests(fake)).filter((r) => r.method === 'POST' && r.path === '/api/v1/button');
 				assert(sends.length === 4, `expected 4 POST /api/v1/button, the fake saw ${sends.length}`);
 				assert(sends.every((r) => r.headers.authorization === bearerOf(fake, 'whatsloop')), 'a send without the WhatsLoop token');
@@ -139,7 +139,7 @@ function platformScenarios(h) {
 				const fake = ctx.sim.whatsloop;
 				const node = workflow.nodes.find((n) => n.type === `${PACKAGE}.letsBot`);
 				const out = n8n.nodeOutput(res.runData, node.name);
-				assert(out.length === 1 && out[0].json.queued === true, `"${node.name}" returned ${show(out.map((i) => i.json))}`);
+				assert(out.length === 1 && out[0].queued === true, `"${node.name}" returned ${show(out)}`);
 				const sends = (await fakeRequests(fake)).filter(
 					(r) => r.method === 'POST' && r.path === '/api/v1/message/send' && r.headers.authorization === bearerOf(fake, 'letsbot'),
 				);
