@@ -6,7 +6,7 @@ import { MaytapiFake } from '../fakes/maytapi';
 import type { NodeUnderTest } from '../harness/engine';
 import { providerPerFile } from '../harness/provider';
 import { PRODUCT_ID, TOKEN } from '../maytapi/setup';
-import { runCampaign, VirtualClock } from './harness';
+import { maxInFlightPerChat, runCampaign, VirtualClock } from './harness';
 
 /** Maytapi paces per phone: one gate per credential and phone, with the reference's ≈1 msg/s default. */
 const env = providerPerFile(async () => {
@@ -75,4 +75,31 @@ test('by default a campaign goes out one by one, a second or more apart with jit
 	// Three pauses of 1 to 1.5 seconds.
 	expect(clock.now() - t0).toBeGreaterThanOrEqual(3000);
 	expect(clock.now() - t0).toBeLessThanOrEqual(4500);
+});
+
+test('group writes to one group go one at a time (the group is their chat); other groups run alongside', async () => {
+	env.fake.setLatency(40);
+	try {
+		const groups = ['120363027326493365@g.us', '120363027326493365@g.us', '120363041234567890@g.us'];
+		const items = groups.map((group, n) => ({ json: { group, number: `90530999${String(n).padStart(4, '0')}` } }));
+		const result = await runCampaign(
+			env.action,
+			{
+				resource: 'group',
+				operation: 'addParticipants',
+				phoneId: { __rl: true, mode: 'id', value: '1001' },
+				groupId: { __rl: true, mode: 'id', value: '={{ $json.group }}' },
+				numbers: '={{ $json.number }}',
+				sending: { concurrency: 3, delay: 0, jitter: 0, maxPerMinute: 0 },
+			},
+			items,
+		);
+		expect(result.error).toBeUndefined();
+		const groupOf = (index: number) => String(env.fake.requests[index].body?.conversation_id);
+		expect(maxInFlightPerChat(env.fake.timeline, groupOf)).toBe(1);
+		expect(env.fake.maxInFlight).toBe(2);
+		expect(result.outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	} finally {
+		env.fake.setLatency(0);
+	}
 });
