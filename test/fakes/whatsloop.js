@@ -5,7 +5,8 @@
  * /work/shared/providers/whatsloop-letsbot.md: §2 (envelopes, errors, rate limits), §4b (the vendor
  * client's route map, parameter names exactly as declared), §5 (the confirmed routes).
  *
- * Both brands' hosts serve the same paths under `/api/v1`; each brand's token is accepted and
+ * Both brands' hosts serve the same paths under `/api/v1`, also behind a tenant path
+ * (`/tenants/<name>/api/v1`, as a Lets bot tenant sub-domain or a proxy would be); each brand's token is accepted and
  * recorded with the request, so tests can tell which credential reached the fake. Bodies may be JSON
  * or form-encoded with bracket keys (`buttons[0][id]`), as working clients send them.
  *
@@ -212,7 +213,10 @@ class WhatsLoopFake extends HttpFake {
 		this.seq = 0;
 		this._seed();
 		this.authenticate((req) => this._authenticate(req));
-		for (const route of ROUTES) this.route(route.method, `${PREFIX}${route.path}`, (req) => this._respond(route, req));
+		for (const route of ROUTES) {
+			this.route(route.method, `${PREFIX}${route.path}`, (req) => this._respond(route, req));
+			this.route(route.method, `/tenants/:tenant${PREFIX}${route.path}`, (req) => this._respond(route, req));
+		}
 		// Makes the platform post a webhook delivery (the dev simulator's curl line and the e2e use it).
 		this.controlRoute('POST', '/__fake/deliver', async (req) => {
 			const { body, url, form, hmacSecret, signatureHeader } = req.body ?? {};

@@ -53,7 +53,7 @@ describe('platform errors become NodeApiError with the platform’s own message'
 			const result = await runNode(env.letsBot, {
 				parameters: { resource: 'interactive', operation: 'sendButtons', to: CHAT, header: 'video', headerUrl: 'https://cdn.example.com/v.mp4', text: 'Watch', buttons: { button: [{ id: 'a', title: 'A' }] } },
 			});
-			expect(result.error?.message).toBe('Lets bot: Route not found: POST /api/v1/button/video (POST /button/video)');
+			expect(result.error?.message).toBe('Lets bot: Route not found: POST /tenants/acme/api/v1/button/video (POST /button/video)');
 			expect(result.error?.httpCode).toBe('404');
 			expect(result.error?.description).toMatch(/API Request operation/);
 			expect(result.error?.description).toMatch(/unverified on WhatsLoop/);
@@ -184,15 +184,15 @@ describe('rate limits', () => {
 
 describe('credential test (GET message/fetch?limit=1)', () => {
 	test.each([
-		['WhatsLoop', new WhatsLoopApi(), WL_TOKEN],
-		['Lets bot', new LetsBotApi(), LB_TOKEN],
-	])('%s: passes with the right token, fails with a wrong one', async (_name, type, token) => {
-		const ok = await testCredential(type, { token, baseUrl: env.api });
+		['WhatsLoop', new WhatsLoopApi(), WL_TOKEN, () => env.api, '/api/v1/message/fetch'],
+		['Lets bot (tenant base URL)', new LetsBotApi(), LB_TOKEN, () => `${env.letsBotApi}/`, '/tenants/acme/api/v1/message/fetch'],
+	])('%s: passes with the right token, fails with a wrong one', async (_name, type, token, baseUrl, path) => {
+		const ok = await testCredential(type, { token, baseUrl: baseUrl() });
 		expect(ok.status).toBe('OK');
-		expect(env.fake.requests[0]).toMatchObject({ method: 'GET', path: '/api/v1/message/fetch', query: { limit: '1' } });
+		expect(env.fake.requests[0]).toMatchObject({ method: 'GET', path, query: { limit: '1' } });
 		expect(env.fake.requests[0].headers.authorization).toBe(`Bearer ${token}`);
 		expect(env.fake.requests[0].headers.accept).toBe('application/json');
-		const bad = await testCredential(type, { token: 'nope', baseUrl: env.api });
+		const bad = await testCredential(type, { token: 'nope', baseUrl: baseUrl() });
 		expect(bad.status).toBe('Error');
 	});
 

@@ -22,10 +22,24 @@ export async function startPlatform(options: WhatsLoopFakeOptions & { plan?: str
 	const origin = await fake.start();
 	const api = `${origin}/api/v1`;
 	const whatsLoopCredentials = { token: WL_TOKEN, baseUrl: api, plan, requestsPerMinute };
-	const letsBotCredentials = { token: LB_TOKEN, baseUrl: `${api}/`, plan, requestsPerMinute };
+	// Lets bot behind a tenant path (like a tenant sub-domain or a proxy), typed with a trailing slash.
+	const letsBotApi = `${origin}/tenants/acme/api/v1`;
+	const letsBotCredentials = { token: LB_TOKEN, baseUrl: `${letsBotApi}/`, plan, requestsPerMinute };
 	const whatsLoop: NodeUnderTest = { node: new WhatsLoop(), credentialType: new WhatsLoopApi(), credentials: whatsLoopCredentials };
 	const letsBot: NodeUnderTest = { node: new LetsBot(), credentialType: new LetsBotApi(), credentials: letsBotCredentials };
 	const whatsLoopTrigger: NodeUnderTest = { node: new WhatsLoopTrigger(), credentialType: new WhatsLoopApi(), credentials: whatsLoopCredentials };
 	const letsBotTrigger: NodeUnderTest = { node: new LetsBotTrigger(), credentialType: new LetsBotApi(), credentials: letsBotCredentials };
-	return { fake, origin, api, action: whatsLoop, whatsLoop, letsBot, whatsLoopTrigger, letsBotTrigger, path: (route: string) => `/api/v1/${route}` };
+	return {
+		fake,
+		origin,
+		api,
+		letsBotApi,
+		action: whatsLoop,
+		whatsLoop,
+		letsBot,
+		whatsLoopTrigger,
+		letsBotTrigger,
+		path: (route: string) => `/api/v1/${route}`,
+		letsBotPath: (route: string) => `/tenants/acme/api/v1/${route}`,
+	};
 }

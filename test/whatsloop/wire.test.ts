@@ -34,12 +34,12 @@ describe('every operation sends the documented request (WhatsLoop credential)', 
 	});
 });
 
-describe('the Lets bot node reaches its own base URL with its own credential, same routes', () => {
+describe('the Lets bot node reaches its own base URL (a tenant path) with its own credential, same routes', () => {
 	test.each(OPERATIONS)('%s', async (name, params, wire) => {
 		const result = await runNode(env.letsBot, { parameters: parameters(name, params) });
 		expect(result.error).toBeUndefined();
 		const [request] = env.fake.requests;
-		expect(`${request.method} ${request.path}`).toBe(`${wire.method} ${env.path(wire.route)}`);
+		expect(`${request.method} ${request.path}`).toBe(`${wire.method} ${env.letsBotPath(wire.route)}`);
 		expect(request.headers.authorization).toBe(`Bearer ${LB_TOKEN}`);
 		if (wire.body) expect(request.body).toEqual(wire.body);
 	});
