@@ -62,6 +62,20 @@ function platformScenarios(h) {
 		});
 	}
 
+	/**
+	 * What a send example produced: the brand node's output items and the fake's POSTs to `route`
+	 * made with the brand's token; `count` of each are expected.
+	 */
+	async function sendsOf(ctx, workflow, res, { brand, nodeType, route, count }) {
+		const fake = ctx.sim.whatsloop;
+		const node = workflow.nodes.find((n) => n.type === `${PACKAGE}.${nodeType}`);
+		const out = n8n.nodeOutput(res.runData, node.name);
+		assert(out.length === count && out.every((json) => typeof json.messageId === 'string'), `"${node.name}" returned ${show(out)}`);
+		const sends = (await fakeRequests(fake)).filter((r) => r.method === 'POST' && r.path === `/api/v1/${route}` && r.headers.authorization === bearerOf(fake, brand));
+		assert(sends.length === count, `expected ${count} POST /api/v1/${route} with the ${brand} token, the fake saw ${sends.length}`);
+		return { out, sends };
+	}
+
 	return {
 		whatsloop: {
 			credentialType: 'whatsLoopApi',
@@ -69,17 +83,11 @@ function platformScenarios(h) {
 			triggerExample: 'whatsloop-trigger-button-replies.json',
 
 			async checkSend(ctx, workflow, res) {
-				const fake = ctx.sim.whatsloop;
-				const node = workflow.nodes.find((n) => n.type === `${PACKAGE}.whatsLoop`);
-				const out = n8n.nodeOutput(res.runData, node.name);
-				assert(out.length === 4 && out.every((json) => typeof json.messageId === 'string'), `"${node.name}" returned ${show(out)}`);
-				const sends = (await fakeRequests(fake)).filter((r) => r.method === 'POST' && r.path === '/api/v1/button');
-				assert(sends.length === 4, `expected 4 POST /api/v1/button, the fake saw ${sends.length}`);
-				assert(sends.every((r) => r.headers.authorization === bearerOf(fake, 'whatsloop')), 'a send without the WhatsLoop token');
+				const { sends } = await sendsOf(ctx, workflow, res, { brand: 'whatsloop', nodeType: 'whatsLoop', route: 'button', count: 4 });
 				const phones = sends.map((r) => r.body?.phone);
 				assert(show(phones) === show(['966500001001', '966500001002', '966500001003', '966500001004']), `recipients ${show(phones)}`);
 				assert(sends.every((r) => r.body?.buttons?.length === 2 && r.body.buttons[0].id === 'deliver'), `buttons ${show(sends[0].body)}`);
-				const state = await fakeState(fake);
+				const state = await fakeState(ctx.sim.whatsloop);
 				assert(state.sent.filter((s) => s.route === 'button').length === 4, `the fake accepted ${state.sent.length} messages`);
 			},
 
@@ -136,14 +144,8 @@ function platformScenarios(h) {
 			triggerExample: 'letsbot-trigger-echo.json',
 
 			async checkSend(ctx, workflow, res) {
-				const fake = ctx.sim.whatsloop;
-				const node = workflow.nodes.find((n) => n.type === `${PACKAGE}.letsBot`);
-				const out = n8n.nodeOutput(res.runData, node.name);
-				assert(out.length === 1 && out[0].queued === true, `"${node.name}" returned ${show(out)}`);
-				const sends = (await fakeRequests(fake)).filter(
-					(r) => r.method === 'POST' && r.path === '/api/v1/message/send' && r.headers.authorization === bearerOf(fake, 'letsbot'),
-				);
-				assert(sends.length === 1, `expected one POST /api/v1/message/send with the Lets bot token, the fake saw ${sends.length}`);
+				const { out, sends } = await sendsOf(ctx, workflow, res, { brand: 'letsbot', nodeType: 'letsBot', route: 'message/send', count: 1 });
+				assert(out[0].queued === true, `a queued send, got ${show(out[0])}`);
 				assert(show(sends[0].body) === show({ phone: '201000000001', body: 'Hello from n8n' }), `body ${show(sends[0].body)}`);
 			},
 

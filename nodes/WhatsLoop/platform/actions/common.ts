@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutio
 
 import { sniffMimeType } from '../../../shared/binary';
 import type { OperationDefinition, OperationOutput } from '../../../shared/execute';
+import { returnAllOrLimit } from '../../../shared/paginate';
 import type { SendingProfile } from '../../../shared/sending';
 import { validator } from '../../../shared/validate';
 import { brandOf } from '../brands';
@@ -151,6 +152,18 @@ export function limitList(ctx: IExecuteFunctions, itemIndex: number, list: IData
 }
 
 type Step = (ctx: IExecuteFunctions, itemIndex: number) => Promise<OperationOutput>;
+
+/** A `GET` list the platform returns whole (no paging): one item per entry, Return All / Limit applied here. */
+export function wholeListOperation(resource: string, spec: { operation: string; name: string; action: string; what: string; path: string; description: string }): OperationDefinition {
+	return operation(resource, {
+		operation: spec.operation,
+		name: spec.name,
+		action: spec.action,
+		description: `${spec.description} ${UNVERIFIED}`,
+		properties: returnAllOrLimit(spec.what),
+		run: async (ctx, i) => limitList(ctx, i, listOf(await call.call(ctx, i, 'GET', spec.path, { repeatable: true }))),
+	});
+}
 
 /** An operation without boilerplate: its description and what it does for one item. */
 export function operation(resource: string, definition: Omit<OperationDefinition, 'resource' | 'execute'> & { run: Step }): OperationDefinition {

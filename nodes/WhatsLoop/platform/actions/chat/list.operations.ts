@@ -2,29 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../../shared/execute';
 import { returnAllOrLimit } from '../../../../shared/paginate';
-import { call, limitList, listOf, operation, recipient, toField, UNVERIFIED, validator } from '../common';
+import { call, listOf, operation, recipient, toField, UNVERIFIED, validator, wholeListOperation } from '../common';
 
 const chat = (definition: Parameters<typeof operation>[1]) => operation('chat', definition);
 
-/** `GET chat/list`: every chat of the instance in one answer; Return All / Limit applied here. */
-export const getChats: OperationDefinition = chat({
-	operation: 'getMany',
-	name: 'Get Many',
-	action: 'Get many chats',
-	description: `List the instance’s chats. ${UNVERIFIED}`,
-	properties: returnAllOrLimit('chats'),
-	run: async (ctx, i) => limitList(ctx, i, listOf(await call.call(ctx, i, 'GET', 'chat/list', { repeatable: true }))),
-});
-
-/** `GET contacts`: the instance's contacts (a top-level path). */
-export const getContacts: OperationDefinition = chat({
-	operation: 'getContacts',
-	name: 'Get Contacts',
-	action: 'Get the contacts',
-	description: `List the instance’s contacts. ${UNVERIFIED}`,
-	properties: returnAllOrLimit('contacts'),
-	run: async (ctx, i) => limitList(ctx, i, listOf(await call.call(ctx, i, 'GET', 'contacts', { repeatable: true }))),
-});
+/** `GET chat/list` and `GET contacts` (a top-level path): whole lists. */
+export const getChats = wholeListOperation('chat', { operation: 'getMany', name: 'Get Many', action: 'Get many chats', what: 'chats', path: 'chat/list', description: 'List the instance’s chats.' });
+export const getContacts = wholeListOperation('chat', { operation: 'getContacts', name: 'Get Contacts', action: 'Get the contacts', what: 'contacts', path: 'contacts', description: 'List the instance’s contacts.' });
 
 /** Messages per page when Return All pages through a conversation. */
 export const CONVERSATION_PAGE = 50;

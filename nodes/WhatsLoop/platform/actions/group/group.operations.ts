@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationDefinition } from '../../../../shared/execute';
 import { returnAllOrLimit } from '../../../../shared/paginate';
-import { call, limitList, listOf, mediaUrl, objectOf, operation, send, UNVERIFIED, urlField, validator } from '../common';
+import { call, limitList, listOf, mediaUrl, objectOf, operation, send, UNVERIFIED, urlField, validator, wholeListOperation } from '../common';
 
 const group = (definition: Parameters<typeof operation>[1]) => operation('group', definition);
 
@@ -65,15 +65,8 @@ export const createGroup: OperationDefinition = group({
 	},
 });
 
-/** `GET group/list`. */
-export const getGroups: OperationDefinition = group({
-	operation: 'getMany',
-	name: 'Get Many',
-	action: 'Get many groups',
-	description: `List the groups the instance is in. ${UNVERIFIED}`,
-	properties: returnAllOrLimit('groups'),
-	run: async (ctx, i) => limitList(ctx, i, listOf(await call.call(ctx, i, 'GET', 'group/list', { repeatable: true }))),
-});
+/** `GET group/list`: a whole list. */
+export const getGroups = wholeListOperation('group', { operation: 'getMany', name: 'Get Many', action: 'Get many groups', what: 'groups', path: 'group/list', description: 'List the groups the instance is in.' });
 
 /** `GET group/meta/data` ?jid. */
 export const getMetadata: OperationDefinition = group({

@@ -106,6 +106,13 @@ function options(ctx: IExecuteFunctions, i: number): { sendAs: string; formBody:
 	return ctx.getNodeParameter('options', i, {}) as { sendAs: string; formBody: boolean };
 }
 
+/** Sends the interactive message to `path`, or its choices as numbered text when Send As says so. */
+async function sendInteractive(ctx: IExecuteFunctions, i: number, common: Common, choices: Choice[], path: string, body: IDataObject): Promise<IDataObject> {
+	const { sendAs, formBody } = options(ctx, i);
+	if (sendAs === 'numberedText') return await sendNumbered(ctx, i, common, choices);
+	return await send.call(ctx, i, path, body, { form: formBody });
+}
+
 const optionsField: INodeProperties = { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [formField, sendAsField] };
 
 /** Text + fields the route map spells differently per route: `caption` and `body` both carry the text (reference §5.4). */
@@ -158,12 +165,9 @@ export const sendButtons: OperationDefinition = interactive({
 	run: async (ctx, i) => {
 		const common = readCommon(ctx, i, true);
 		const buttons = replyButtons(validator(ctx, i), buttonsOf(ctx, i));
-		const { sendAs, formBody } = options(ctx, i);
-		if (sendAs === 'numberedText') {
-			return await sendNumbered(ctx, i, common, buttons.map((b, n) => ({ number: n + 1, id: b.id, title: b.title })));
-		}
+		const choices = buttons.map((b, n) => ({ number: n + 1, id: b.id, title: b.title }));
 		const path = common.header === 'none' ? 'button' : `button/${common.header}`;
-		return await send.call(ctx, i, path, { ...textBody(common), buttons: replyButtonsBody(buttons) }, { form: formBody });
+		return await sendInteractive(ctx, i, common, choices, path, { ...textBody(common), buttons: replyButtonsBody(buttons) });
 	},
 });
 
@@ -199,14 +203,10 @@ export const sendTemplateButtons: OperationDefinition = interactive({
 	run: async (ctx, i) => {
 		const common = readCommon(ctx, i, true);
 		const buttons = templateButtons(validator(ctx, i), buttonsOf(ctx, i));
-		const { sendAs, formBody } = options(ctx, i);
-		if (sendAs === 'numberedText') {
-			const choices = buttons.map((b, n) => ({ number: n + 1, id: b.value, title: b.title, ...(b.type === 'quickReply' ? {} : { detail: b.value }) }));
-			return await sendNumbered(ctx, i, common, choices);
-		}
+		const choices = buttons.map((b, n) => ({ number: n + 1, id: b.value, title: b.title, ...(b.type === 'quickReply' ? {} : { detail: b.value }) }));
 		const path = common.header === 'none' ? 'button/template' : `button/${common.header}/template`;
 		// Template routes are documented with title/body (vendor client) and caption (WhatsLoop usage): send both.
-		return await send.call(ctx, i, path, { ...textBody(common), caption: common.body, buttons: templateButtonsBody(buttons) }, { form: formBody });
+		return await sendInteractive(ctx, i, common, choices, path, { ...textBody(common), caption: common.body, buttons: templateButtonsBody(buttons) });
 	},
 });
 
@@ -250,13 +250,10 @@ export const sendList: OperationDefinition = interactive({
 		const common = readCommon(ctx, i, false);
 		const buttonText = check.maxLength(check.required(ctx.getNodeParameter('buttonText', i), 'Button Text').trim(), LIMITS.listButton, 'Button Text') as string;
 		const sections = listSections(check, ((ctx.getNodeParameter('rows', i, {}) as IDataObject).row ?? []) as IDataObject[]);
-		if (options(ctx, i).sendAs === 'numberedText') {
-			let number = 0;
-			const choices = sections.flatMap((s) =>
-				(s.rows as IDataObject[]).map((r) => ({ number: ++number, id: String(r.id), title: String(r.title), ...(r.description ? { detail: String(r.description) } : {}) })),
-			);
-			return await sendNumbered(ctx, i, common, choices);
-		}
-		return await send.call(ctx, i, 'list/message', { ...textBody(common), buttonText, sections });
+		let number = 0;
+		const choices = sections.flatMap((s) =>
+			(s.rows as IDataObject[]).map((r) => ({ number: ++number, id: String(r.id), title: String(r.title), ...(r.description ? { detail: String(r.description) } : {}) })),
+		);
+		return await sendInteractive(ctx, i, common, choices, 'list/message', { ...textBody(common), buttonText, sections });
 	},
 });
