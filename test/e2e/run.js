@@ -15,6 +15,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const n8n = require('../../scripts/n8n');
+const { checkTriggerReliability } = require('./trigger-reliability');
 
 const root = path.resolve(__dirname, '..', '..');
 const PACKAGE = 'n8n-nodes-whatsapp-providers';
@@ -209,6 +210,22 @@ const scenarios = {
 			);
 		},
 
+		/** Deliveries go to the URL the trigger registered on its phone (it carries the secret). */
+		async deliveryUrl(ctx, workflow) {
+			const { maytapi } = ctx.sim;
+			const trigger = triggerNode(workflow, 'maytapiTrigger');
+			const phoneId = trigger.parameters.phoneId.value;
+			const prodUrl = `${ctx.server.url}/webhook/${trigger.webhookId}/webhook`;
+			return await n8n.waitFor(
+				`the registration of ${prodUrl} on phone ${phoneId}`,
+				async () => {
+					const registered = (await fakeState(maytapi)).phoneConfig[phoneId]?.webhook;
+					return typeof registered === 'string' && registered.startsWith(prodUrl) ? registered : undefined;
+				},
+				{ timeoutMs: 30_000 },
+			);
+		},
+
 		async beforeStart(ctx) {
 			// A webhook somebody else set before: the trigger must replace it and put it back on deactivation.
 			const { maytapi } = ctx.sim;
@@ -275,8 +292,10 @@ const scenarios = {
 			if (reply) {
 				await check('maytapi: the workflow replied through the fake', async () => {
 					const wantPath = `/api/${maytapi.productId}/${reply.parameters.phoneId.value}/sendMessage`;
-					const sends = (await fakeRequests(maytapi)).filter((r) => r.method === 'POST' && r.path === wantPath);
-					assert(sends.length === 1, `expected one POST ${wantPath}, saw ${sends.length}`);
+					const sends = (await fakeRequests(maytapi)).filter(
+						(r) => r.method === 'POST' && r.path === wantPath && r.body?.message === `Echo: ${text}`,
+					);
+					assert(sends.length === 1, `expected one POST ${wantPath} with "Echo: ${text}", saw ${sends.length}`);
 					const b = sends[0].body ?? {};
 					assert(b.message === `Echo: ${text}` && String(b.to_number).startsWith('905551112233'), `reply body ${show(b)}`);
 				});
@@ -724,7 +743,9 @@ async function main(ctx) {
 		});
 	});
 	if (!ctx.api) return;
-	for (const { s, wf } of triggerFlows) {
+	for (const { p, s, wf } of triggerFlows) {
+		// Generic for every provider: redelivery dropped, fuzz sample answered 4xx without executions.
+		await group(() => checkTriggerReliability({ ctx, p, s, workflow: wf, helpers: { check, assert, show, PACKAGE, root } }));
 		await group(() => s.checkTrigger(ctx, wf));
 	}
 	await group(async () => {

@@ -176,6 +176,18 @@ export class TriggerHarness {
 		return Buffer.byteLength(JSON.stringify(this.stored ?? {}));
 	}
 
+	private gate?: { size: number; arrived: number; open: () => void; opened: Promise<void> };
+
+	/**
+	 * The next `n` deliveries read the stored static data only once all `n` have arrived, as requests
+	 * that reach n8n at the same moment do (each reads the database before any of them saved).
+	 */
+	arriveTogether(n: number): void {
+		let open!: () => void;
+		const opened = new Promise<void>((resolve) => (open = resolve));
+		this.gate = { size: n, arrived: 0, open, opened };
+	}
+
 	/** Forgets what this n8n process kept in memory (as a restart would); the database stays. */
 	restart(): void {
 		forgetRecentDeliveries();
@@ -264,6 +276,8 @@ export class TriggerHarness {
 		this.node.parameters = parameters;
 	}
 
+	private listening?: Promise<void>;
+
 	private async ensureServer(): Promise<string> {
 		if (!this.server) {
 			// The node may answer before its webhook() returns (it answers, then downloads media): remember
@@ -271,9 +285,11 @@ export class TriggerHarness {
 			this.server = http.createServer((req, res) => {
 				this.handling = this.handle(req, res);
 			});
-			await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+			const server = this.server;
+			this.listening = new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 			TriggerHarness.open.add(this);
 		}
+		await this.listening; // concurrent deliveries share one server
 		return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
 	}
 
@@ -300,6 +316,12 @@ export class TriggerHarness {
 		Object.assign(req, { body, rawBody, query: Object.fromEntries(url.searchParams), params: {} });
 		try {
 			await ensureBinaryData();
+			const gate = this.gate;
+			if (gate) {
+				if (++gate.arrived === gate.size) this.gate = undefined;
+				if (gate.arrived === gate.size) gate.open();
+				await gate.opened;
+			}
 			// n8n loads the workflow and its static data from the database for every request.
 			const workflowData = { staticData: this.load() };
 			const workflow = this.buildWorkflow(workflowData.staticData);

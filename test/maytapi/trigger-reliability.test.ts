@@ -69,6 +69,17 @@ describe('redeliveries in a real n8n (static data already holding the registrati
 		expect((await trigger.deliver(message('after-restart'), { query: { secret } })).items).toHaveLength(1);
 	});
 
+	test('two copies arriving at the same moment start one execution', async () => {
+		trigger = new TriggerHarness(env.trigger, params());
+		await trigger.activate();
+		const secret = registeredSecret();
+		// Both requests read the stored static data before either is saved: only this process's memory can tell.
+		trigger.arriveTogether(2);
+		const answers = await Promise.all([1, 2].map(() => trigger.deliver(message('simultaneous-1'), { query: { secret } })));
+		expect(answers.map((a) => a.status)).toEqual([200, 200]);
+		expect(answers.map((a) => (a.body as { accepted: number }).accepted).sort()).toEqual([0, 1]);
+	});
+
 	test('every key is kept, not only the first one saved', async () => {
 		trigger = new TriggerHarness(env.trigger, params());
 		await trigger.activate();
