@@ -1,5 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'crypto';
 
+/**
+ * Shared secrets in webhook URLs. A registering trigger puts `withSecret(url, generateSecret())` into
+ * the provider and stores the secret in its registration record (registration.ts); `handleDelivery`
+ * compares what arrives with `secretsMatch`. Manual triggers take the secret from an option.
+ */
+
 /** Name of the query parameter that carries a trigger's shared secret in its webhook URL. */
 export const SECRET_PARAM = 'secret';
 
