@@ -67,13 +67,18 @@ const locator = (displayName: string, name: string, method: string, placeholder:
 export const userLocator = (name = 'user', displayName = 'User') => locator(displayName, name, 'searchUsers', '12', 'An inbox user (agent, admin or app user)');
 export const groupLocator = (name = 'group', displayName = 'Group') => locator(displayName, name, 'searchGroups', '23', 'A group of inbox users');
 
+/** The inbox's object ids (users, groups, tags, taggings, saved responses) are integers. */
+export function numericId(check: InputValidator, value: unknown, field: string): number {
+	const text = check.required(value, field).trim();
+	if (!/^\d+$/.test(text)) check.fail(`"${field}" must be a numeric ID, got "${text}"`);
+	return Number(text);
+}
+
 /** A numeric id from a locator; undefined when empty and optional. */
 export function idOf(ctx: IExecuteFunctions, i: number, name: string, field: string, required = true): number | undefined {
 	const value = String(ctx.getNodeParameter(name, i, '', { extractValue: true }) ?? '').trim();
-	const check = validator(ctx, i);
-	if (!value) return required ? check.fail(`"${field}" is required`) : undefined;
-	if (!/^\d+$/.test(value)) check.fail(`"${field}" must be a numeric ID, got "${value}"`);
-	return Number(value);
+	if (!value && !required) return undefined;
+	return numericId(validator(ctx, i), value, field);
 }
 
 /** A time filter as the API wants it: POSIX seconds, from a date, an ISO string or seconds/ms. */

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
 import { withSending } from '../../../shared/sending';
 import { inboxRequest } from '../../transport';
-import { eventFilters, eventQuery, inbox360Sending, listFields, listOperation, validator } from '../common';
+import { eventFilters, eventQuery, inbox360Sending, listFields, listOperation, numericId, validator } from '../common';
 import { extraOf, taggingOptions } from '../chatTagging';
 import { resolveTag, tagLocator } from '../tag/resolve';
 
@@ -42,11 +42,9 @@ const remove: OperationDefinition = {
 	description: 'Delete a message tagging by its ID (the taggingId that Tag a Message returned)',
 	properties: [{ displayName: 'Tagging ID', name: 'taggingId', type: 'string', default: '', required: true, placeholder: '101' }],
 	async execute(this: IExecuteFunctions, i: number) {
-		const check = validator(this, i);
-		const id = check.required(this.getNodeParameter('taggingId', i), 'Tagging ID').trim();
-		if (!/^\d+$/.test(id)) check.fail(`"Tagging ID" must be a number, got "${id}"`);
+		const id = numericId(validator(this, i), this.getNodeParameter('taggingId', i), 'Tagging ID');
 		await inboxRequest.call(this, 'messageTaggingDelete', { params: { id }, repeatable: true, itemIndex: i });
-		return { removed: true, taggingId: Number(id) };
+		return { removed: true, taggingId: id };
 	},
 };
 

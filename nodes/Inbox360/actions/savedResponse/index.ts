@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
 import { inboxRequest } from '../../transport';
-import { listFields, listOperation, validator } from '../common';
+import { listFields, listOperation, numericId, validator } from '../common';
 
 const getMany: OperationDefinition = {
 	resource: 'savedResponse',
@@ -37,11 +37,9 @@ const remove: OperationDefinition = {
 	description: 'Delete a canned answer by ID',
 	properties: [{ displayName: 'Saved Response ID', name: 'id', type: 'string', default: '', required: true, placeholder: '12' }],
 	async execute(this: IExecuteFunctions, i: number) {
-		const check = validator(this, i);
-		const id = check.required(this.getNodeParameter('id', i), 'Saved Response ID').trim();
-		if (!/^\d+$/.test(id)) check.fail(`"Saved Response ID" must be a number, got "${id}"`);
+		const id = numericId(validator(this, i), this.getNodeParameter('id', i), 'Saved Response ID');
 		await inboxRequest.call(this, 'savedResponseDelete', { params: { id }, repeatable: true, itemIndex: i });
-		return { deleted: true, id: Number(id) };
+		return { deleted: true, id };
 	},
 };
 
