@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { inboxOrigin, LOGIN_FAILED } from '../../credentials/Inbox360Api.credentials';
 import { asNodeError } from '../shared/errors';
 import type { ProviderContext, ProviderSpec } from '../shared/provider';
-import type { ApiResponse } from '../shared/request';
+import type { ApiRequest, ApiResponse } from '../shared/request';
 import { apiRequest } from '../shared/request';
 
 export const CREDENTIAL_TYPE = 'inbox360Api';
@@ -95,19 +95,12 @@ export const inbox360Provider: ProviderSpec = {
 	messageOf: drfMessage,
 };
 
-export interface InboxCall {
-	/** Values for the `{name}` segments of the endpoint's path (URL-encoded here). */
-	params?: Record<string, string | number>;
-	body?: IDataObject | IDataObject[];
-	qs?: IDataObject;
-	headers?: IDataObject;
-	/** Safe to repeat after an ambiguous failure (see ApiRequest.repeatable); writes leave it unset. */
-	repeatable?: boolean;
-	binary?: boolean;
-	itemIndex?: number;
-	/** An absolute URL on the inbox's origin instead of the endpoint's path (pagination `next`, media links). */
-	url?: string;
-}
+/**
+ * One call of an endpoint: the shared request's fields (`repeatable` only for reads and idempotent
+ * writes, `url` for an absolute link on the inbox's origin such as a page's `next` or a media link),
+ * plus the values of the path's `{name}` segments (URL-encoded here).
+ */
+export type InboxCall = Omit<ApiRequest, 'method' | 'path' | 'credentialOptions'> & { params?: Record<string, string | number> };
 
 function fillPath(ctx: ProviderContext, path: string, params: Record<string, string | number> = {}): string {
 	return path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -141,7 +134,7 @@ function isInvalidToken(error: unknown): boolean {
  */
 async function callOnce(this: ProviderContext, method: IHttpRequestMethods, path: string, call: InboxCall): Promise<ApiResponse> {
 	const { body, qs, headers, repeatable, binary, itemIndex, url } = call;
-	const request = { body, qs, headers, repeatable, binary, itemIndex, method, ...(url ? { url } : { path: `/${path}` }) };
+	const request: ApiRequest = { body, qs, headers, repeatable, binary, itemIndex, method, ...(url ? { url } : { path: `/${path}` }) };
 	try {
 		return await apiRequest.call(this, inbox360Provider, request);
 	} catch (error) {
