@@ -2,7 +2,7 @@
 /**
  * Start the fakes. If one fails to start, those already started are stopped again.
  * @param {{ maytapiPort?: number, sobotPort?: number, inbox360Port?: number, whatsloopPort?: number, host?: string, log?: boolean }} [options]
- * @returns {Promise<{ maytapi: MaytapiFake, sobot: SobotFake, inbox360: Inbox360Fake, whatsloop: WhatsLoopFake, stop: () => Promise<void> }>}
+ * @returns {Promise<{ maytapi: MaytapiFake, sobot: SobotFake, inbox360: Inbox360Fake, whatsloop: WhatsLoopFake, letsbot: WhatsLoopFake, stop: () => Promise<void> }>}
  */
 export function startSimulator({ maytapiPort, sobotPort, inbox360Port, whatsloopPort, host, log, }?: {
     maytapiPort?: number;
@@ -16,6 +16,7 @@ export function startSimulator({ maytapiPort, sobotPort, inbox360Port, whatsloop
     sobot: SobotFake;
     inbox360: Inbox360Fake;
     whatsloop: WhatsLoopFake;
+    letsbot: WhatsLoopFake;
     stop: () => Promise<void>;
 }>;
 /**
@@ -55,6 +56,14 @@ export const PROVIDERS: Readonly<{
         credentials: Readonly<{
             whatsLoopToken: string;
             letsBotToken: string;
+        }>;
+        /** @param {string} origin */
+        baseUrl: (origin: string) => string;
+    }>;
+    letsbot: Readonly<{
+        defaultPort: 5684;
+        credentials: Readonly<{
+            token: string;
         }>;
         /** @param {string} origin */
         baseUrl: (origin: string) => string;

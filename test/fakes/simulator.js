@@ -46,12 +46,19 @@ const PROVIDERS = Object.freeze({
 		/** @param {string} origin */
 		baseUrl: (origin) => `${origin}/api/v1`,
 	}),
+	// Lets bot is the same platform: the same fake (started once, as `whatsloop`), its own token.
+	letsbot: Object.freeze({
+		defaultPort: 5684,
+		credentials: Object.freeze({ token: tokenOf('letsbot') }),
+		/** @param {string} origin */
+		baseUrl: (origin) => `${origin}/api/v1`,
+	}),
 });
 
 /**
  * Start the fakes. If one fails to start, those already started are stopped again.
  * @param {{ maytapiPort?: number, sobotPort?: number, inbox360Port?: number, whatsloopPort?: number, host?: string, log?: boolean }} [options]
- * @returns {Promise<{ maytapi: MaytapiFake, sobot: SobotFake, inbox360: Inbox360Fake, whatsloop: WhatsLoopFake, stop: () => Promise<void> }>}
+ * @returns {Promise<{ maytapi: MaytapiFake, sobot: SobotFake, inbox360: Inbox360Fake, whatsloop: WhatsLoopFake, letsbot: WhatsLoopFake, stop: () => Promise<void> }>}
  */
 async function startSimulator({
 	maytapiPort = PROVIDERS.maytapi.defaultPort,
@@ -79,6 +86,7 @@ async function startSimulator({
 		sobot,
 		inbox360,
 		whatsloop,
+		letsbot: whatsloop,
 		stop: async () => {
 			await Promise.all([maytapi.stop(), sobot.stop(), inbox360.stop(), whatsloop.stop()]);
 		},
