@@ -425,7 +425,24 @@ class Inbox360Fake extends HttpFake {
 			const found = this.db.users.find((/** @type {any} */ u) => String(u.id) === req.params.id);
 			return found ? { body: this._user(found) } : notFound();
 		});
+		route('PATCH', '/users/:id/', (req) => {
+			const found = this.db.users.find((/** @type {any} */ u) => String(u.id) === req.params.id);
+			if (!found) return notFound();
+			const b = req.body ?? {};
+			for (const key of ['first_name', 'last_name']) if (b[key] !== undefined && (typeof b[key] !== 'string' || b[key].length > 150)) return invalid(key, 'Ensure this field has no more than 150 characters.');
+			if (b.email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(b.email)) return invalid('email', 'Enter a valid email address.');
+			Object.assign(found, b);
+			return { body: this._user(found) };
+		});
+		route('PATCH', '/users/:id/availability', (req) => {
+			const found = this.db.users.find((/** @type {any} */ u) => String(u.id) === req.params.id);
+			if (!found) return notFound();
+			if (typeof req.body?.is_available !== 'boolean') return invalid('is_available', 'Must be a valid boolean.');
+			found.profile.is_available = req.body.is_available;
+			return { body: { is_available: found.profile.is_available } };
+		});
 		route('GET', '/groups/', (req) => this.page(req, this.db.groups));
+		route('POST', '/templates/refresh/issue/', () => ({ body: { currently_refreshing: true } }));
 
 		// Chats, assignment
 		route('GET', '/chats/', (req) => {

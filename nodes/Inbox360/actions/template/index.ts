@@ -220,4 +220,17 @@ const remove: OperationDefinition = {
 	},
 };
 
-export const template: ResourceDefinition = { name: 'Template', value: 'template', description: 'List, create and delete WhatsApp templates', operations: [getMany, create, remove] };
+const refresh: OperationDefinition = {
+	resource: 'template',
+	operation: 'refresh',
+	name: 'Refresh From WhatsApp',
+	action: 'Refresh the templates from WhatsApp',
+	description: 'Ask the inbox to re-read the templates (and their review status) from WhatsApp',
+	properties: [],
+	async execute(this: IExecuteFunctions, i: number) {
+		// Asking again while a refresh runs changes nothing.
+		return await inboxRequest.call(this, 'templatesRefresh', { repeatable: true, itemIndex: i });
+	},
+};
+
+export const template: ResourceDefinition = { name: 'Template', value: 'template', description: 'List, create and delete WhatsApp templates', operations: [getMany, create, remove, refresh] };

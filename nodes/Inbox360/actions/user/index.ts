@@ -85,7 +85,59 @@ const create: OperationDefinition = {
 	},
 };
 
-export const user: ResourceDefinition = { name: 'User', value: 'user', description: 'Inbox users', operations: [getMany, current, get, create] };
+const update: OperationDefinition = {
+	resource: 'user',
+	operation: 'update',
+	name: 'Update',
+	action: 'Update a user',
+	description: 'Change a user’s name or email (admins, or the user themself); only what you set is sent',
+	properties: [
+		{ ...userLocator(), required: true },
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+				{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+				{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, i: number) {
+		const check = validator(this, i);
+		const id = idOf(this, i, 'user', 'User') as number;
+		const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+		const body: IDataObject = {};
+		if (fields.firstName !== undefined) body.first_name = check.maxLength(String(fields.firstName), 150, 'First Name');
+		if (fields.lastName !== undefined) body.last_name = check.maxLength(String(fields.lastName), 150, 'Last Name');
+		if (fields.email !== undefined) body.email = fields.email;
+		if (!Object.keys(body).length) check.fail('Choose at least one field under "Update Fields"');
+		// PATCH of given fields (PUT as the fallback, §3 W39/W40): the same twice is the same state.
+		return await inboxRequest.call(this, 'userUpdate', { params: { id }, body, repeatable: true, itemIndex: i });
+	},
+};
+
+const availability: OperationDefinition = {
+	resource: 'user',
+	operation: 'setAvailability',
+	name: 'Set Availability',
+	action: 'Set a user’s availability',
+	description: 'Mark a user as available or away (newer inboxes; assignment rules may skip users who are away)',
+	properties: [
+		{ ...userLocator(), required: true },
+		{ displayName: 'Available', name: 'available', type: 'boolean', default: true, description: 'Whether the user is available' },
+	],
+	async execute(this: IExecuteFunctions, i: number) {
+		const id = idOf(this, i, 'user', 'User') as number;
+		const body = { is_available: this.getNodeParameter('available', i) === true };
+		return await inboxRequest.call(this, 'userAvailability', { params: { id }, body, repeatable: true, itemIndex: i });
+	},
+};
+
+export const user: ResourceDefinition = { name: 'User', value: 'user', description: 'Inbox users', operations: [getMany, current, get, create, update, availability] };
 
 const getManyGroups: OperationDefinition = {
 	resource: 'group',
