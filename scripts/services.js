@@ -202,7 +202,13 @@ async function startPostgres(port, { user = 'n8n', database = 'n8n', parentDir =
 	return { ...server, host: '127.0.0.1', port, user, database };
 }
 
-module.exports = { ensureInstalled, startRedis, startPostgres, redisCommand, postgresBinDir };
+/** Runs one SQL statement with psql against a server from startPostgres; resolves its unaligned output. */
+function psql(pg, sql) {
+	const bin = path.join(postgresBinDir(), 'psql');
+	return runOrThrow(bin, ['-h', pg.host, '-p', String(pg.port), '-U', pg.user, '-d', pg.database, '-tAXq', '-v', 'ON_ERROR_STOP=1', '-c', sql]).trim();
+}
+
+module.exports = { ensureInstalled, startRedis, startPostgres, redisCommand, postgresBinDir, psql };
 
 if (require.main === module) {
 	// `node scripts/services.js` installs what is missing, starts both servers briefly and stops them.
