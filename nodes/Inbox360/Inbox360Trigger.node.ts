@@ -13,7 +13,7 @@ import type { DeliverySettings } from '../shared/trigger/delivery';
 import { DELIVERY_WEBHOOK, handleDelivery } from '../shared/trigger/delivery';
 import type { NormalisedEvent } from '../shared/trigger/events';
 import { MAX_MEDIA_SIZE_OPTION, mediaLimitsOf } from '../shared/trigger/media';
-import { registeredSecret } from '../shared/trigger/registration';
+import { deliverySecrets } from '../shared/trigger/registration';
 import { downloadInboxMedia } from './webhook/media';
 import type { InboxDelivery } from './webhook/events';
 import { inboxDeliveries } from './webhook/events';
@@ -175,17 +175,12 @@ export class Inbox360Trigger implements INodeType {
 		const events = this.getNodeParameter('events', []) as string[];
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const auto = this.getNodeParameter('registration', 'auto') === 'auto';
-		// A trigger that registers itself only takes deliveries carrying the secret it registered.
-		const registered = auto ? registeredSecret(this) : undefined;
-		const secrets = registered ? [registered] : [];
-		if (options.secret) secrets.push(String(options.secret));
 		const filters = {
 			tags: String(options.tagNames ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean),
 			assignedUser: String(options.assignedUser ?? '').trim(),
 		};
 		const settings: DeliverySettings<InboxDelivery> = {
-			secrets,
-			missingRegistration: auto && !registered ? 'This trigger has no registered webhook; deactivate and activate the workflow again' : undefined,
+			...deliverySecrets(this, auto, options.secret),
 			accept: (event) => selected(event, events, filters),
 		};
 		const response = await handleDelivery.call(this, inboxDeliveries, settings);

@@ -12,7 +12,7 @@ import type { DeliverySettings } from '../shared/trigger/delivery';
 import { DELIVERY_WEBHOOK, handleDelivery } from '../shared/trigger/delivery';
 import type { NormalisedEvent } from '../shared/trigger/events';
 import { MAX_MEDIA_SIZE_OPTION, mediaHostAllowList, mediaLimitsOf } from '../shared/trigger/media';
-import { registeredSecret } from '../shared/trigger/registration';
+import { deliverySecrets } from '../shared/trigger/registration';
 import { phoneLocator } from './actions/common';
 import { listSearch } from './methods';
 import type { MaytapiDelivery } from './webhook/events';
@@ -183,15 +183,6 @@ export class MaytapiTrigger implements INodeType {
 			.filter(Boolean);
 		const registration = this.getNodeParameter('registration') as string;
 		const credentials = await this.getCredentials('maytapiApi');
-		// A trigger that registers itself only takes deliveries carrying the secret it registered: with no
-		// stored registration (failed or lost), it refuses everything rather than accept unsigned calls.
-		const registered = registration === 'manual' ? undefined : registeredSecret(this);
-		const secrets = registered ? [registered] : [];
-		if (options.secret) secrets.push(String(options.secret));
-		const missingRegistration =
-			registration !== 'manual' && !registered
-				? 'This trigger has no registered webhook; deactivate and activate the workflow again'
-				: undefined;
 		// A registered phone webhook only receives that phone's events: filter by it as well.
 		if (registration === 'phone' && !phoneIds.length) {
 			const phone = String(this.getNodeParameter('phoneId', '', { extractValue: true }) || credentials.phoneId || '');
@@ -199,8 +190,7 @@ export class MaytapiTrigger implements INodeType {
 		}
 		const productId = String(credentials.productId ?? '').trim();
 		const settings: DeliverySettings<MaytapiDelivery> = {
-			secrets,
-			missingRegistration,
+			...deliverySecrets(this, registration !== 'manual', options.secret),
 			mediaLimits: mediaLimitsOf(options),
 			downloadMediaFrom: options.downloadMedia ? mediaHostAllowList(MAYTAPI_MEDIA_HOSTS, String(credentials.baseUrl ?? '')) : undefined,
 			foreignReason(payload) {

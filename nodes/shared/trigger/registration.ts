@@ -9,8 +9,8 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
  *
  * To be atomic, a provider's `create` saves the record (with what it replaces) BEFORE it changes
  * anything at the provider: if a later step fails, n8n calls `delete` right away with that record, and
- * `delete` can put the previous webhook back. In `webhook()`, `registeredSecret(this)` gives the secret
- * deliveries must carry; `undefined` while the trigger registers itself means "refuse" (fail closed).
+ * `delete` can put the previous webhook back. In `webhook()`, `deliverySecrets(this, …)` gives the secrets
+ * deliveries must carry, and refuses everything (fail closed) while a self-registering trigger has none.
  */
 
 /**
@@ -76,6 +76,24 @@ export function registeredSecret(ctx: IWebhookFunctions): string | undefined {
 	const records = (ctx.getWorkflowStaticData('node').registrations ?? {}) as Record<string, RegistrationRecord | undefined>;
 	const secret = records[deliverySlot(ctx)]?.secret;
 	return typeof secret === 'string' && secret ? secret : undefined;
+}
+
+/**
+ * The secrets a delivery may carry, for `DeliverySettings`: the one this trigger registered (when it
+ * registers itself) and the user's own Secret option. A self-registering trigger with no stored
+ * registration (failed or lost) gets `missingRegistration`, so it refuses everything instead of
+ * accepting unsigned calls.
+ */
+export function deliverySecrets(
+	ctx: IWebhookFunctions,
+	registersItself: boolean,
+	userSecret: unknown,
+): { secrets: string[]; missingRegistration?: string } {
+	const registered = registersItself ? registeredSecret(ctx) : undefined;
+	const secrets = registered ? [registered] : [];
+	if (userSecret) secrets.push(String(userSecret));
+	if (!registersItself || registered) return { secrets };
+	return { secrets, missingRegistration: 'This trigger has no registered webhook; deactivate and activate the workflow again' };
 }
 
 /** A webhook URL fit for an error message: no query string (it may hold someone's secret). */
