@@ -30,8 +30,8 @@ export const maytapiProvider: ProviderSpec = {
 export interface MaytapiCall {
 	body?: IDataObject;
 	qs?: IDataObject;
-	/** Safe to repeat after an ambiguous failure (see ApiRequest.repeatable); writes leave it unset. */
-	repeatable?: boolean;
+	/** Safe to repeat after an ambiguous failure (see ApiRequest.repeatable): every call says so. */
+	repeatable: boolean;
 	binary?: boolean;
 	itemIndex?: number;
 }
@@ -41,7 +41,7 @@ export async function maytapiRequest(
 	this: ProviderContext,
 	method: IHttpRequestMethods,
 	path: string,
-	call: MaytapiCall = {},
+	call: MaytapiCall,
 ): Promise<IDataObject> {
 	const response = await maytapiFullRequest.call(this, method, path, call);
 	return response.body as IDataObject;
@@ -51,7 +51,7 @@ export async function maytapiFullRequest(
 	this: ProviderContext,
 	method: IHttpRequestMethods,
 	path: string,
-	call: MaytapiCall = {},
+	call: MaytapiCall,
 ): Promise<ApiResponse> {
 	return await apiRequest.call(this, maytapiProvider, { method, path, ...call });
 }

@@ -53,25 +53,25 @@ function target(ctx: IHookFunctions, settings: Settings) {
 		return {
 			label: `phone ${settings.phoneId}`,
 			async read(): Promise<IDataObject> {
-				const response = await maytapiRequest.call(ctx, 'GET', path);
+				const response = await maytapiRequest.call(ctx, 'GET', path, { repeatable: true });
 				const status = (response.status ?? {}) as IDataObject;
 				// The nested `{webhook:{webhook:url}}` shape of the spec's schema is read too.
 				const webhook = typeof status.webhook === 'object' && status.webhook ? (status.webhook as IDataObject).webhook : status.webhook;
 				return { webhook: (webhook as string) ?? '', ack_delivery: status.ack_delivery === true };
 			},
 			async write(webhook: string, ackDelivery: boolean) {
-				await maytapiRequest.call(ctx, 'POST', path, { body: { webhook, ack_delivery: ackDelivery } });
+				await maytapiRequest.call(ctx, 'POST', path, { body: { webhook, ack_delivery: ackDelivery }, repeatable: true });
 			},
 		};
 	}
 	return {
 		label: 'the whole product',
 		async read(): Promise<IDataObject> {
-			const product = await maytapiRequest.call(ctx, 'GET', '/product');
+			const product = await maytapiRequest.call(ctx, 'GET', '/product', { repeatable: true });
 			return { webhook: (product.webhook as string) ?? '', ack_delivery: product.ack_delivery === true || product.ack_delivery === 1 };
 		},
 		async write(webhook: string, ackDelivery: boolean, previousAck: boolean) {
-			await maytapiRequest.call(ctx, 'POST', '/setWebhook', { body: { webhook } });
+			await maytapiRequest.call(ctx, 'POST', '/setWebhook', { body: { webhook }, repeatable: true });
 			if (ackDelivery !== previousAck) await setAckDelivery.call(ctx, ackDelivery);
 		},
 	};
