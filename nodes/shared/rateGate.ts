@@ -84,10 +84,13 @@ class LeakyBucketGate implements RateGate {
 		const capacity = Math.max(1, limit.burst ?? limit.perMinute);
 		const perMs = limit.perMinute / 60_000;
 		if (capacity !== this.capacity || perMs !== this.perMs) {
-			// First use, or the credential's plan changed: a bucket of the new size.
+			// First use: a full bucket. A changed limit (the plan changed, or two nodes with different
+			// ceilings share the credential) keeps what is left, or alternating limits would refill it.
+			const firstUse = this.capacity === 0;
+			this.refill(now);
 			this.capacity = capacity;
 			this.perMs = perMs;
-			this.tokens = this.full ? capacity : Math.min(this.tokens, capacity);
+			this.tokens = firstUse && this.full ? capacity : Math.min(this.tokens, capacity);
 		}
 		this.refill(now);
 		if (this.tokens >= 1) {
@@ -173,6 +176,11 @@ function evict(now: number): void {
 		const oldest = gates.keys().next().value as string;
 		gates.delete(oldest);
 	}
+}
+
+/** Tests only: forget every gate (each test starts with full buckets, as a fresh process would). */
+export function forgetRateGates(): void {
+	gates.clear();
 }
 
 /** Tests only: how many gates are held. */

@@ -203,3 +203,16 @@ describe('cancellation and memory', () => {
 		expect(rateGateFor('bounded:busy')).toBe(busy);
 	});
 });
+
+test('two limits taking turns on one gate never refill it: the burst is spent once', async () => {
+	const gate = freshGate();
+	const small = { perMinute: 6, burst: 3 };
+	const large = { perMinute: 6, burst: 4 };
+	// Alternating limits, all at the same instant: 4 slots at most (the larger burst), not 3 + 4 + ….
+	const times = await startTimes(8, async () => {
+		await gate.acquire(small);
+		await gate.acquire(large);
+	});
+	const atOnce = times.filter((t) => t === 0).length;
+	expect(atOnce).toBeLessThanOrEqual(2);
+});
