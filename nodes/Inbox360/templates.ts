@@ -1,6 +1,7 @@
 import type { IDataObject, ResourceMapperField } from 'n8n-workflow';
 
 import type { ProviderContext } from '../shared/provider';
+import { textMapperField } from '../shared/resourceMapper';
 import type { InputValidator } from '../shared/validate';
 import { inboxList } from './transport';
 
@@ -57,30 +58,20 @@ export const FIELD = {
 	button: (index: number) => `button_${index}_url`,
 };
 
-const mapperField = (id: string, displayName: string, required = true): ResourceMapperField => ({
-	id,
-	displayName,
-	required,
-	defaultMatch: false,
-	canBeUsedToMatch: false,
-	display: true,
-	type: 'string',
-});
-
 /** One field per blank, labelled with the template's own text so the user knows what goes there. */
 export function variableFields(template: IDataObject): ResourceMapperField[] {
 	const blanks = blanksOf(template);
 	const body = String(componentOf(template, 'BODY')?.text ?? '');
 	const fields: ResourceMapperField[] = [];
-	if (blanks.headerText) fields.push(mapperField(FIELD.headerText, `Header {{1}} (${String(componentOf(template, 'HEADER')?.text ?? '')})`));
+	if (blanks.headerText) fields.push(textMapperField(FIELD.headerText, `Header {{1}} (${String(componentOf(template, 'HEADER')?.text ?? '')})`));
 	if (blanks.headerMedia) {
-		fields.push(mapperField(FIELD.headerUrl, `Header ${blanks.headerMedia} URL (public link)`));
-		if (blanks.headerMedia === 'document') fields.push(mapperField(FIELD.headerFileName, 'Header document file name', false));
+		fields.push(textMapperField(FIELD.headerUrl, `Header ${blanks.headerMedia} URL (public link)`));
+		if (blanks.headerMedia === 'document') fields.push(textMapperField(FIELD.headerFileName, 'Header document file name', false));
 	}
 	const excerpt = body.length > 60 ? `${body.slice(0, 57)}…` : body;
-	for (const n of blanks.body) fields.push(mapperField(FIELD.body(n), `Body {{${n}}} (${excerpt})`));
+	for (const n of blanks.body) fields.push(textMapperField(FIELD.body(n), `Body {{${n}}} (${excerpt})`));
 	const buttons = (componentOf(template, 'BUTTONS')?.buttons ?? []) as IDataObject[];
-	for (const index of blanks.urlButtons) fields.push(mapperField(FIELD.button(index), `Button "${String(buttons[index]?.text ?? index + 1)}" URL {{1}} (end of ${String(buttons[index]?.url ?? '')})`));
+	for (const index of blanks.urlButtons) fields.push(textMapperField(FIELD.button(index), `Button "${String(buttons[index]?.text ?? index + 1)}" URL {{1}} (end of ${String(buttons[index]?.url ?? '')})`));
 	return fields;
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject, ResourceMapperField } from 'n8n-workflow';
 
 import type { ProviderContext } from '../shared/provider';
+import { textMapperField } from '../shared/resourceMapper';
 import { sobotList } from './transport';
 
 /** Sobot's numeric template status (`?status=` and `status` in list items). */
@@ -80,16 +81,6 @@ function around(text: unknown, n: number): string {
 	return `${start > 0 ? '…' : ''}${words.slice(start, end).join(' ')}${end < words.length ? '…' : ''}`;
 }
 
-const field = (id: string, displayName: string, required = true): ResourceMapperField => ({
-	id,
-	displayName,
-	required,
-	defaultMatch: false,
-	canBeUsedToMatch: false,
-	display: true,
-	type: 'string',
-});
-
 /** Field ids of the "Template Variables" mapper; the send reads them back by these ids. */
 export const VARIABLE_IDS = {
 	headerText: 'header_text',
@@ -103,14 +94,14 @@ export const VARIABLE_IDS = {
 export function variableFields(template: IDataObject): ResourceMapperField[] {
 	const vars = variablesOf(template);
 	const fields: ResourceMapperField[] = [];
-	if (vars.headerVariable) fields.push(field(VARIABLE_IDS.headerText, `Header {{1}} (${around(template.header, 1)})`));
+	if (vars.headerVariable) fields.push(textMapperField(VARIABLE_IDS.headerText, `Header {{1}} (${around(template.header, 1)})`));
 	if (vars.header && vars.header !== 'text') {
 		const label = vars.header[0].toUpperCase() + vars.header.slice(1);
-		fields.push(field(VARIABLE_IDS.headerUrl(vars.header), `Header ${label} URL (public link)`));
-		if (vars.header === 'document') fields.push(field(VARIABLE_IDS.headerFileName, 'Header Document File Name', false));
+		fields.push(textMapperField(VARIABLE_IDS.headerUrl(vars.header), `Header ${label} URL (public link)`));
+		if (vars.header === 'document') fields.push(textMapperField(VARIABLE_IDS.headerFileName, 'Header Document File Name', false));
 	}
-	for (const n of vars.body) fields.push(field(VARIABLE_IDS.body(n), `Body {{${n}}} (${around(template.template, n)})`));
-	if (vars.dynamicUrl) fields.push(field(VARIABLE_IDS.buttonUrl, `URL Button {{1}} (end of ${vars.dynamicUrl})`));
+	for (const n of vars.body) fields.push(textMapperField(VARIABLE_IDS.body(n), `Body {{${n}}} (${around(template.template, n)})`));
+	if (vars.dynamicUrl) fields.push(textMapperField(VARIABLE_IDS.buttonUrl, `URL Button {{1}} (end of ${vars.dynamicUrl})`));
 	return fields;
 }
 
