@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-wo
 import type { OperationDefinition } from '../../../shared/execute';
 import { allTemplates, isApproved, languageOf, splitTemplateKey, templateComponents } from '../../templates';
 import { contextOf, recipientOf, sendMessage, sendOptions, toLocator, validator } from '../common';
+import { templateVariablesProperty } from '../../../shared/resourceMapper';
 
 export const sendTemplate: OperationDefinition = {
 	resource: 'message',
@@ -22,26 +23,7 @@ export const sendTemplate: OperationDefinition = {
 			description: 'Approved template and its language. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			hint: 'By expression: name|language, e.g. order_update|en (the language may be left out when the name exists in one language only)',
 		},
-		{
-			displayName: 'Template Variables',
-			name: 'variables',
-			type: 'resourceMapper',
-			noDataExpression: true,
-			default: { mappingMode: 'defineBelow', value: null },
-			required: true,
-			typeOptions: {
-				loadOptionsDependsOn: ['template'],
-				resourceMapper: {
-					resourceMapperMethod: 'getTemplateVariables',
-					mode: 'add',
-					fieldWords: { singular: 'variable', plural: 'variables' },
-					addAllFields: true,
-					multiKeyMatch: false,
-					supportAutoMap: false,
-					noFieldsError: 'This template has no variables to fill in',
-				},
-			},
-		},
+		templateVariablesProperty,
 		sendOptions(),
 	],
 	async execute(this: IExecuteFunctions, i: number) {

@@ -7,6 +7,7 @@ import type { HeaderKind, TemplateVariables } from '../../templates';
 import { approvedTemplates, parseTemplateKey, VARIABLE_IDS, variablesOf } from '../../templates';
 import { customerNameField, customerNumberField, recipient, sendMessage, validator } from '../common';
 import { checkUrlExtension } from '../media';
+import { templateVariablesProperty } from '../../../shared/resourceMapper';
 
 const MEDIA_HEADERS: HeaderKind[] = ['image', 'video', 'document'];
 
@@ -132,26 +133,7 @@ export const sendTemplate: OperationDefinition = {
 				'Approved template and its language. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			hint: 'By expression: name|language, e.g. order_confirmation|en_US (the language may be left out when the name is approved in one language only)',
 		},
-		{
-			displayName: 'Template Variables',
-			name: 'variables',
-			type: 'resourceMapper',
-			noDataExpression: true,
-			default: { mappingMode: 'defineBelow', value: null },
-			required: true,
-			typeOptions: {
-				loadOptionsDependsOn: ['template'],
-				resourceMapper: {
-					resourceMapperMethod: 'getTemplateVariables',
-					mode: 'add',
-					fieldWords: { singular: 'variable', plural: 'variables' },
-					addAllFields: true,
-					multiKeyMatch: false,
-					supportAutoMap: false,
-					noFieldsError: 'This template has no variables to fill in',
-				},
-			},
-		},
+		templateVariablesProperty,
 		{
 			displayName: 'Options',
 			name: 'options',
