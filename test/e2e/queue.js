@@ -559,7 +559,7 @@ async function campaignCheck(ctx, provider, campaign) {
 /** Generic checks for a provider without a queue scenario: its send example on the worker, its trigger answering. */
 async function genericChecks(ctx, p, wfs) {
 	const s = scenarios[p.provider] ?? {};
-	const ids = [wfs.send, wfs.trigger].filter(Boolean).map((wf) => wf.id);
+	const ids = [wfs.send, wfs.trigger, wfs.campaign].filter(Boolean).map((wf) => wf.id);
 	if (wfs.trigger && s.beforeStart && ctx.sim[p.provider]) {
 		await check(`${p.provider}: preset the webhook set before (run.js's beforeStart)`, () => s.beforeStart(ctx));
 	}
@@ -601,6 +601,32 @@ async function genericChecks(ctx, p, wfs) {
 			},
 		});
 	}
+	// Check 4, from the send example.
+	const fake = ctx.sim[p.provider];
+	if (wfs.campaign && fake) {
+		await campaignCheck(ctx, p.provider, {
+			workflow: wfs.campaign,
+			inOrderAtFake: true,
+			recipient: () => undefined,
+			sentTexts: async (tag) => (await fakeRequests(fake)).map((r) => stringWith(r.body, tag)).filter(Boolean),
+		});
+	}
+}
+
+/**
+ * A campaign built from a provider's send example: its send node (every parameter fixed, one text)
+ * behind Webhook → Split Out, the text taken from each item. All to one chat, so sent one at a time
+ * and in order. Null when the example does not fit.
+ */
+function genericCampaign(example, provider) {
+	const node = example?.nodes.find((n) => n.type.startsWith(`${PACKAGE}.`) && typeof n.parameters?.text === 'string');
+	const expression = (v) => (typeof v === 'string' ? v.startsWith('=') : v && typeof v === 'object' && Object.values(v).some(expression));
+	if (!node || expression(node.parameters)) return null;
+	const sending = { delay: 0, jitter: 0, maxPerMinute: 0 };
+	return campaignWorkflow(`qCamp${provider}`.slice(0, 21), `queue-${provider}-campaign`, {
+		...clone(node),
+		parameters: { ...clone(node.parameters), text: '={{ $json.text }}', sending },
+	});
 }
 
 /** The send example with its Manual Trigger replaced by a Webhook node of the same name. */
@@ -725,9 +751,11 @@ async function main(ctx) {
 		const send = s.sendExample && loadExample(s.sendExample) ? webhookStarted(loadExample(s.sendExample), `qSend${p.provider}`.slice(0, 21), `queue-${p.provider}-send`) : null;
 		const trigExample = (s.triggerExample && loadExample(s.triggerExample)) ?? s.defaultTriggerWorkflow?.() ?? null;
 		const trigger = trigExample ? copyWorkflow(trigExample, `qTrig${p.provider}`.slice(0, 21)) : null;
+		const campaign = genericCampaign(s.sendExample && loadExample(s.sendExample), p.provider);
 		if (!send && !trigger) skip(p.provider, 'no queue scenario and no example to run');
-		generic.set(p.provider, { send, trigger });
-		workflows.push(...[send, trigger].filter(Boolean));
+		if (!campaign) skip(`${p.provider}: campaign`, `examples/${s.sendExample} has no send node with fixed parameters and a text`);
+		generic.set(p.provider, { send, trigger, campaign });
+		workflows.push(...[send, trigger, campaign].filter(Boolean));
 	}
 
 	const simProviders = require('../fakes/simulator.js').PROVIDERS;
