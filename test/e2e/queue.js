@@ -16,8 +16,10 @@
 //   6. deactivation on the main restores exactly what was registered;
 //   7. a worker killed during a campaign: what the fake received and what n8n reports are printed, and
 //      no message is sent twice after the worker restarts.
-// A provider without a queue scenario below still gets the generic checks (its send example runs on the
-// worker, its trigger answers the webhook processor), so providers added to PROVIDERS are covered.
+// A provider without a queue scenario below still gets the generic checks, so providers added to
+// PROVIDERS are covered: its send example runs on the worker, a 100-send campaign is built from it, its
+// trigger answers the webhook processor and leaves it on deactivation, a restart of the main makes no
+// call to its fake, and with run.js's deliveryBody/deliveryUrl its deliveries get checks 2 and 3.
 //
 // Prints `ok - …` / `not ok - …` per check and `N passed, M failed`; exits non-zero on any failure; stops
 // everything it started, also on failure or Ctrl+C. E2E_KEEP=1 keeps the temporary folder (logs).
