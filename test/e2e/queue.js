@@ -19,7 +19,10 @@
 // A provider without a queue scenario below still gets the generic checks, so providers added to
 // PROVIDERS are covered: its send example runs on the worker, a 100-send campaign is built from it, its
 // trigger answers the webhook processor and leaves it on deactivation, a restart of the main makes no
-// call to its fake, and with run.js's deliveryBody/deliveryUrl its deliveries get checks 2 and 3.
+// call to its fake, and with run.js's deliveryBody/deliveryUrl its deliveries get checks 2 and 3. With
+// run.js's registrations/webhooks (the registration writes at its fake, the webhooks it holds) its trigger
+// gets checks 1 and 6 exactly: one write of the webhook processor's URL with a secret, none and the same
+// URL after the main restarted, and the webhooks set before back (none if none) after deactivation.
 //
 // Prints `ok - …` / `not ok - …` per check and `N passed, M failed`; exits non-zero on any failure; stops
 // everything it started, also on failure or Ctrl+C. E2E_KEEP=1 keeps the temporary folder (logs).
@@ -565,10 +568,15 @@ async function genericChecks(ctx, p, wfs) {
 	if (wfs.trigger && s.beforeStart && ctx.sim[p.provider]) {
 		await check(`${p.provider}: preset the webhook set before (run.js's beforeStart)`, () => s.beforeStart(ctx));
 	}
+	// Checks 1 and 6 for a trigger whose run.js scenario reads its registrations at the fake.
+	const exact = wfs.trigger && s.registrations && s.webhooks && ctx.sim[p.provider];
+	const writesBefore = exact ? (await s.registrations(ctx)).length : 0;
+	if (exact) ctx.registered.set(p.provider, { before: await s.webhooks(ctx), node: wfs.trigger.nodes.find((n) => n.type.startsWith(`${PACKAGE}.`) && n.webhookId) });
 	await check(`${p.provider}: activate on the main (public API): ${ids.join(', ')}`, async () => {
 		for (const id of ids) await ctx.api.activate(id);
 		await published(ctx, ids);
 	});
+	if (exact) await group(() => registeredOnce(ctx, p.provider, writesBefore));
 	if (wfs.send) {
 		await check(`${p.provider}: its send example (started by a webhook) runs on the worker`, async () => {
 			const before = await lastExecutionId(ctx.api, wfs.send.id);
@@ -613,6 +621,63 @@ async function genericChecks(ctx, p, wfs) {
 			sentTexts: async (tag) => (await fakeRequests(fake)).map((r) => stringWith(r.body, tag)).filter(Boolean),
 		});
 	}
+}
+
+/**
+ * Check 1 (first half) for a provider with run.js's `registrations`/`webhooks`: activation wrote exactly
+ * one registration, the webhook processor's URL with a secret, and the fake now holds it.
+ */
+async function registeredOnce(ctx, provider, writesBefore) {
+	const s = scenarios[provider];
+	const reg = ctx.registered.get(provider);
+	const prodUrl = webhookUrlOf(ctx.webhookBase, reg.node);
+	await check(`${provider}: activation on the main registers exactly once at the fake: the webhook processor's URL with a secret`, async () => {
+		await n8n.waitFor('a registration write', async () => (await s.registrations(ctx)).length > writesBefore, { timeoutMs: 30_000 });
+		await n8n.sleep(QUIET_MS);
+		const writes = (await s.registrations(ctx)).slice(writesBefore);
+		assert(writes.length === 1, `expected 1 registration write, saw ${writes.length}: ${show(writes)}`);
+		const [write] = writes;
+		assert(String(write.url).startsWith(`${prodUrl}?`), `registered ${write.url}, not the webhook processor's ${prodUrl}`);
+		assert(new URL(write.url).searchParams.get('secret'), `registered URL has no secret: ${write.url}`);
+		const hooks = await s.webhooks(ctx);
+		assert(hooks.filter((h) => h.url === write.url).length === 1, `the fake does not hold the registered URL once: ${show(hooks)}`);
+		Object.assign(reg, { url: write.url, writes: writesBefore + 1 });
+	});
+}
+
+/** Check 1 (second half): after the main restarted, no new registration write, the same URL and secret. */
+async function stillRegistered(ctx, provider) {
+	const s = scenarios[provider];
+	const reg = ctx.registered.get(provider);
+	if (!reg.url) return skip(`${provider}: registration after the main restarted`, 'activation did not register once');
+	await check(`${provider}: after the main restarted, no new registration write and the same registered URL and secret`, async () => {
+		const writes = await s.registrations(ctx);
+		assert(writes.length === reg.writes, `registration writes: ${writes.length} (${reg.writes} before the restart): ${show(writes.slice(reg.writes))}`);
+		const hooks = await s.webhooks(ctx);
+		assert(hooks.some((h) => h.url === reg.url), `the registered ${reg.url} is gone or changed: ${show(hooks)}`);
+	});
+}
+
+/**
+ * Check 6 for a provider with run.js's `registrations`/`webhooks`, after its trigger was deactivated:
+ * the webhooks at the fake are exactly those set before activation (none when none was), and the only
+ * write undid the registration (our webhook deleted, or a URL set before written back).
+ */
+async function unregisteredExactly(ctx, provider, writesBefore) {
+	const s = scenarios[provider];
+	const reg = ctx.registered.get(provider);
+	const what = reg.before.length ? `restores exactly the webhook set before (${reg.before.map((h) => h.url).join(', ')})` : 'leaves no webhook, as before';
+	await check(`${provider}: deactivating on the main ${what}, with one write`, async () => {
+		await n8n.waitFor('the webhooks set before', async () => show(await s.webhooks(ctx)) === show(reg.before), { timeoutMs: 15_000 }).catch(() => {});
+		await n8n.sleep(QUIET_MS);
+		const hooks = await s.webhooks(ctx);
+		assert(show(hooks) === show(reg.before), `webhooks at the fake: ${show(hooks)}, before activation: ${show(reg.before)}`);
+		const writes = (await s.registrations(ctx)).slice(writesBefore);
+		assert(writes.length === 1, `expected 1 write on deactivation, saw ${writes.length}: ${show(writes)}`);
+		const [write] = writes;
+		const undoes = write.method === 'DELETE' ? !reg.before.length : reg.before.some((h) => h.url === write.url);
+		assert(undoes, `the write on deactivation is not an undo of the registration: ${show(write)}`);
+	});
 }
 
 /**
@@ -686,6 +751,8 @@ async function startProcess(ctx, name) {
 async function main(ctx) {
 	const tmp = ctx.tmp;
 	const processes = ['main', 'worker', 'webhook'];
+	/** Per generic provider with run.js's `registrations`/`webhooks`: { before, node, url, writes } (checks 1 and 6). */
+	ctx.registered = new Map();
 
 	const ready = await group(async () => {
 		await check('Redis and PostgreSQL installed (apt-get install from the Debian packages when missing)', async () => {
@@ -833,6 +900,7 @@ async function main(ctx) {
 			}
 		});
 		for (const p of scenarioProviders) if (queueScenarios[p.provider].restartChecks) await queueScenarios[p.provider].restartChecks(ctx);
+		for (const provider of ctx.registered.keys()) await group(() => stillRegistered(ctx, provider));
 		for (const t of triggers) {
 			await check(`${t.label}: after the main restarted, a new delivery to the same URL still runs`, async () => {
 				const before = await lastExecutionId(ctx.api, t.workflow.id);
@@ -851,6 +919,7 @@ async function main(ctx) {
 			...triggers.filter((x) => !x.registers),
 			...[...generic].filter(([, g]) => g.trigger).map(([provider, { trigger: wf }]) => ({
 				label: `${provider} (${wf.id})`,
+				provider,
 				workflow: wf,
 				registeredUrl: async () => webhookUrlOf(ctx.webhookBase, wf.nodes.find((n) => n.type.startsWith(`${PACKAGE}.`) && n.webhookId)),
 				// A webhook preset by run.js's beforeStart must be back, and ours gone, at the provider.
@@ -864,6 +933,8 @@ async function main(ctx) {
 			})),
 		];
 		for (const t of unregistered) {
+			const exact = t.provider && ctx.registered.has(t.provider);
+			const writesBefore = exact ? (await scenarios[t.provider].registrations(ctx)).length : 0;
 			await group(() =>
 				check(`${t.label}: deactivating on the main removes the URL from the webhook processor (404)${t.restored ? ' and restores the webhook set before' : ''}`, async () => {
 					const url = await t.registeredUrl();
@@ -872,6 +943,7 @@ async function main(ctx) {
 					if (t.restored) await n8n.waitFor('the webhook set before restored at the provider', () => t.restored(url), { timeoutMs: 15_000 });
 				}),
 			);
+			if (exact) await group(() => unregisteredExactly(ctx, t.provider, writesBefore));
 		}
 	}
 

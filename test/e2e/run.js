@@ -463,6 +463,22 @@ const scenarios = {
 			await n8n.httpJson('DELETE', `${inbox360.origin}/__fake/requests`);
 		},
 
+		/**
+		 * The WABA webhook writes the inbox received, oldest first, each { method, path, url } (queue e2e,
+		 * checks 1 and 6). PATCH is left out: this inbox refuses it (405) and the trigger then PUTs.
+		 */
+		async registrations(ctx) {
+			const writes = (await fakeRequests(ctx.sim.inbox360)).filter((r) => ['POST', 'PUT', 'DELETE'].includes(r.method) && /\/webhooks\/waba\/(\d+\/)?$/.test(r.path));
+			return writes.map((r) => ({ method: r.method, path: r.path, url: r.body?.url }));
+		},
+
+		/** The API user's webhooks at the inbox now (one at most), each { url, on_incoming_message }. */
+		async webhooks(ctx) {
+			const { inbox360 } = ctx.sim;
+			const hooks = (await fakeState(inbox360)).webhooks.filter((w) => w.user.id === inbox360.apiUser.id);
+			return hooks.map((w) => ({ url: w.url, on_incoming_message: w.on_incoming_message }));
+		},
+
 		async checkTrigger(ctx, workflow) {
 			const { inbox360 } = ctx.sim;
 			const trigger = triggerNode(workflow, 'inbox360Trigger');
