@@ -34,6 +34,7 @@ export class Inbox360Fake extends HttpFake {
     /** @param {Inbox360FakeOptions} [options] */
     constructor(options?: Inbox360FakeOptions);
     username: string;
+    initialPassword: string;
     password: string;
     initialToken: string;
     d360ApiKey: string;

@@ -173,7 +173,8 @@ class Inbox360Fake extends HttpFake {
 	constructor(options = {}) {
 		super({ name: options.name ?? 'inbox360', log: options.log });
 		this.username = options.username ?? DEFAULTS.username;
-		this.password = options.password ?? DEFAULTS.password;
+		this.initialPassword = options.password ?? DEFAULTS.password;
+		this.password = this.initialPassword;
 		this.initialToken = options.token ?? DEFAULTS.token;
 		this.d360ApiKey = options.d360ApiKey ?? DEFAULTS.d360ApiKey;
 		this.maxUploadBytes = options.maxUploadBytes ?? DEFAULTS.maxUploadBytes;
@@ -209,6 +210,8 @@ class Inbox360Fake extends HttpFake {
 
 	_resetState() {
 		this.token = this.initialToken;
+		// The API user's password can be changed through the API (W41/W42); a reset restores it.
+		this.password = this.initialPassword;
 		const now = Math.floor(Date.now() / 1000);
 		this.db = {
 			users: clone(SEED.users),
@@ -254,6 +257,13 @@ class Inbox360Fake extends HttpFake {
 			businessProfile: { address: 'Main St 1', description: 'Acme Shop', email: 'shop@example.com', vertical: 'Shopping and Retail', websites: ['https://shop.example.com'] },
 			about: 'Open 9–17',
 			photo: /** @type {Buffer | null} */ (PNG),
+			// Ids of the users whose password an admin set (W42); the passwords themselves are not kept.
+			passwordsSet: /** @type {number[]} */ ([]),
+			settingsRefreshes: 0,
+			whatsappAccounts: [
+				{ phone_number: '4930609859535', this_instance: true },
+				{ phone_number: '4930609859536', this_instance: false },
+			],
 			sent: /** @type {any[]} */ ([]),
 			nextId: 100,
 		};
@@ -441,6 +451,34 @@ class Inbox360Fake extends HttpFake {
 			found.profile.is_available = req.body.is_available;
 			return { body: { is_available: found.profile.is_available } };
 		});
+		// Django's password validation, as the inbox's settings have it by default (at least 8 characters).
+		const weakPassword = (/** @type {string} */ field, /** @type {any} */ value) => {
+			if (!nonEmpty(value)) return invalid(field, 'This field is required.');
+			if (value.length < 8) return invalid(field, 'This password is too short. It must contain at least 8 characters.');
+			return null;
+		};
+		route('PUT', '/users/password/change/', (req) => {
+			const b = req.body ?? {};
+			if (!nonEmpty(b.current_password)) return invalid('current_password', 'This field is required.');
+			if (b.current_password !== this.password) return invalid('current_password', 'Your old password was entered incorrectly. Please enter it again.');
+			const weak = weakPassword('new_password', b.new_password);
+			if (weak) return weak;
+			this.password = b.new_password;
+			return { body: {} };
+		});
+		// An UpdateAPIView: PUT and PATCH both set the password (the reference infers the method, §2 W42).
+		const setPassword = (/** @type {FakeRequest} */ req) => {
+			if (me().profile.role !== 'admin' && me().profile.role !== 'app') return { status: 403, body: { detail: 'You do not have permission to perform this action.' } };
+			const found = this.db.users.find((/** @type {any} */ u) => String(u.id) === req.params.id);
+			if (!found) return notFound();
+			const weak = weakPassword('password', req.body?.password);
+			if (weak) return weak;
+			if (found.id === me().id) this.password = req.body.password;
+			this.db.passwordsSet.push(found.id);
+			return { body: {} };
+		};
+		route('PUT', '/users/:id/password/change/', setPassword);
+		route('PATCH', '/users/:id/password/change/', setPassword);
 		route('GET', '/groups/', (req) => this.page(req, this.db.groups));
 		route('POST', '/templates/refresh/issue/', () => ({ body: { currently_refreshing: true } }));
 
@@ -627,6 +665,10 @@ class Inbox360Fake extends HttpFake {
 			this.db.chatTaggingEvents.push({ timestamp: Math.floor(Date.now() / 1000), action: 'removed', tag: tagById(tagging.tag), chat: tagging.chat, done_by: this._user(me()) });
 			return { status: 204 };
 		});
+		route('GET', '/chat_tagging/:id/', (req) => {
+			const tagging = this.db.chatTaggings.find((/** @type {any} */ t) => String(t.id) === req.params.id);
+			return tagging ? { body: tagging } : notFound();
+		});
 		route('GET', '/chat_tagging_events/', (req) => events(req, this.db.chatTaggingEvents, (e) => e.chat));
 		route('POST', '/message_tagging/', (req) => {
 			const b = req.body ?? {};
@@ -651,6 +693,10 @@ class Inbox360Fake extends HttpFake {
 			if (index < 0) return notFound();
 			this.db.messageTaggings.splice(index, 1);
 			return { status: 204 };
+		});
+		route('GET', '/message_tagging/:id/', (req) => {
+			const tagging = this.db.messageTaggings.find((/** @type {any} */ t) => String(t.id) === req.params.id);
+			return tagging ? { body: tagging } : notFound();
 		});
 		route('GET', '/message_tagging_events/', (req) => events(req, this.db.messageTaggingEvents, (e) => e.wa_id));
 
@@ -694,6 +740,14 @@ class Inbox360Fake extends HttpFake {
 			Object.assign(this.db.businessProfile, b);
 			return { body: this.db.businessProfile };
 		});
+		route('POST', '/settings/refresh/issue/', () => {
+			this.db.settingsRefreshes++;
+			return { body: { currently_refreshing: true } };
+		});
+		// A bare array (S3), filtered to this inbox's own number by `this_instance=true`.
+		route('GET', '/whatsapp_accounts/', (req) => ({
+			body: this.db.whatsappAccounts.filter((/** @type {any} */ a) => req.query.this_instance !== 'true' || a.this_instance),
+		}));
 		route('GET', '/settings/profile/about/', () => ({ body: { settings: { profile: { about: { text: this.db.about } } } } }));
 		route('PATCH', '/settings/profile/about/', (req) => {
 			if (typeof req.body?.text !== 'string') return invalid('text', 'This field is required.');

@@ -1,5 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { DEFAULTS } from '../fakes/inbox360';
 import { readBinary, runNode } from '../harness/engine';
 import { expectRejectedBeforeSending, providerPerFile } from '../harness/provider';
 import { chat, list, startInbox360, wire } from './setup';
@@ -41,6 +42,8 @@ const calls: Array<[string, INodeParameters, unknown[]]> = [
 	['create app user', { resource: 'user', operation: 'create', username: 'crmbot', role: 'app', additionalFields: { firstName: 'CRM', email: 'crm@example.com' } }, [['POST', '/users/', { username: 'crmbot', profile: { role: 'app' }, first_name: 'CRM', email: 'crm@example.com' }]]],
 	['update user', { resource: 'user', operation: 'update', user: id('12'), updateFields: { lastName: 'Support' } }, [['PATCH', '/users/12/', { last_name: 'Support' }]]],
 	['user away', { resource: 'user', operation: 'setAvailability', user: list('12'), available: false }, [['PATCH', '/users/12/availability', { is_available: false }]]],
+	['change my password', { resource: 'user', operation: 'changeMyPassword', currentPassword: DEFAULTS.password, newPassword: 'n3w-Bot-passw0rd' }, [['PUT', '/users/password/change/', { current_password: DEFAULTS.password, new_password: 'n3w-Bot-passw0rd' }]]],
+	['set a user’s password', { resource: 'user', operation: 'setPassword', user: list('12'), password: 'Agent-pass-2026' }, [['PUT', '/users/12/password/change/', { password: 'Agent-pass-2026' }]]],
 	['groups', { resource: 'group', operation: 'getMany', returnAll: true }, [['GET', '/groups/?limit=100&offset=0', undefined]]],
 	['template refresh', { resource: 'template', operation: 'refresh' }, [['POST', '/templates/refresh/issue/', undefined]]],
 	['saved responses', { resource: 'savedResponse', operation: 'getMany', returnAll: true }, [['GET', '/saved_responses/?limit=100&offset=0', undefined]]],
@@ -53,6 +56,8 @@ const calls: Array<[string, INodeParameters, unknown[]]> = [
 	['about', { resource: 'businessProfile', operation: 'getAbout' }, [['GET', '/settings/profile/about/', undefined]]],
 	['about set', { resource: 'businessProfile', operation: 'setAbout', text: 'Open 24/7' }, [['PATCH', '/settings/profile/about/', { text: 'Open 24/7' }]]],
 	['photo delete', { resource: 'businessProfile', operation: 'deletePhoto' }, [['DELETE', '/settings/profile/photo/', undefined]]],
+	['whatsapp numbers', { resource: 'businessProfile', operation: 'getWhatsAppNumbers' }, [['GET', '/whatsapp_accounts/?this_instance=true', undefined]]],
+	['profile refresh', { resource: 'businessProfile', operation: 'refresh' }, [['POST', '/settings/refresh/issue/', undefined]]],
 ];
 
 test.each(calls)('%s', async (_name, parameters, expected) => {
@@ -111,6 +116,22 @@ describe('outputs', () => {
 		expect(env.fake.state().photo).toBe(bytes.length);
 	});
 
+	test('get a chat tagging and a message tagging by the taggingId tagging returned', async () => {
+		const chatTag = await runNode(env.action, { parameters: { resource: 'chatTagging', operation: 'add', chat: chat('48123123123'), tag: id('6') } });
+		const messageTag = await runNode(env.action, { parameters: { resource: 'messageTagging', operation: 'add', messageId: 'ABGGSFEBeRJ_AhD8o8zP9ulNeUPgdKvfzvgh', tag: id('5'), options: { extra: '{"by":"bot"}' } } });
+		env.fake.clearRequests();
+		const gotChat = await runNode(env.action, { parameters: { resource: 'chatTagging', operation: 'get', taggingId: String(chatTag.items[0].json.taggingId) } });
+		const gotMessage = await runNode(env.action, { parameters: { resource: 'messageTagging', operation: 'get', taggingId: String(messageTag.items[0].json.taggingId) } });
+		expect(wire(env.fake.requests)).toEqual([['GET', '/chat_tagging/100/', undefined], ['GET', '/message_tagging/101/', undefined]]);
+		expect(gotChat.items[0].json).toEqual({ id: 100, tag: 6, chat: '48123123123', extra: null, taggingId: 100 });
+		expect(gotMessage.items[0].json).toEqual({ id: 101, tag: 5, message: 'ABGGSFEBeRJ_AhD8o8zP9ulNeUPgdKvfzvgh', extra: { by: 'bot' }, taggingId: 101 });
+	});
+
+	test('WhatsApp numbers: one item per number of this inbox', async () => {
+		const result = await runNode(env.action, { parameters: { resource: 'businessProfile', operation: 'getWhatsAppNumbers' } });
+		expect(result.items.map((i) => i.json)).toEqual([{ phone_number: '4930609859535', this_instance: true }]);
+	});
+
 	test('about text is read from either answer shape', async () => {
 		const result = await runNode(env.action, { parameters: { resource: 'businessProfile', operation: 'getAbout' } });
 		expect(result.items[0].json.text).toBe('Open 9–17');
@@ -142,7 +163,76 @@ describe('inferred endpoints fall back on 404/405 (one path map, one place)', ()
 	});
 });
 
+describe('passwords', () => {
+	const newPassword = 'n3w-Bot-passw0rd';
+
+	test('after Change My Password the inbox logs in with the new password only; no password in the output', async () => {
+		const result = await runNode(env.action, { parameters: { resource: 'user', operation: 'changeMyPassword', currentPassword: DEFAULTS.password, newPassword } });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json)).toEqual([{ success: true }]);
+		const oldLogin = env.withCredentials({ authentication: 'usernamePassword', username: DEFAULTS.username, password: DEFAULTS.password });
+		expect((await runNode(oldLogin.action, { parameters: { resource: 'user', operation: 'getCurrent' } })).error?.message).toMatch(/Unable to log in/);
+		const newLogin = env.withCredentials({ authentication: 'usernamePassword', username: DEFAULTS.username, password: newPassword });
+		expect((await runNode(newLogin.action, { parameters: { resource: 'user', operation: 'getCurrent' } })).error).toBeUndefined();
+	});
+
+	test('the inbox’s refusal is the error, without the passwords even when the inbox quotes them', async () => {
+		const wrong = await runNode(env.action, { parameters: { resource: 'user', operation: 'changeMyPassword', currentPassword: 'not-the-password', newPassword } });
+		expect(wrong.error?.message).toBe('360dialog Inbox: current_password: Your old password was entered incorrectly. Please enter it again.');
+		env.fake.failNext({ status: 400, body: { new_password: [`"${newPassword}" is too common (was "${DEFAULTS.password}").`] } });
+		const quoted = await runNode(env.action, { parameters: { resource: 'user', operation: 'changeMyPassword', currentPassword: DEFAULTS.password, newPassword } });
+		expect(quoted.error?.message).toBe('360dialog Inbox: new_password: "***" is too common (was "***").');
+		expect(quoted.error?.httpCode).toBe('400');
+		env.fake.failNext({ status: 400, body: { password: [`"Agent-pass-2026" is too similar to the username.`] } });
+		const set = await runNode(env.action, { parameters: { resource: 'user', operation: 'setPassword', user: id('12'), password: 'Agent-pass-2026' } });
+		for (const error of [wrong.error, quoted.error, set.error]) {
+			const text = `${error?.message} ${error?.description}`;
+			for (const secret of ['not-the-password', newPassword, DEFAULTS.password, 'Agent-pass-2026']) expect(text).not.toContain(secret);
+		}
+		expect(set.error?.message).toBe('360dialog Inbox: password: "***" is too similar to the username.');
+		expect(set.error?.description).toContain('is too similar');
+	});
+
+	test('Set Password: a 405 to the inferred PUT is retried as PATCH', async () => {
+		env.fake.failNext({ status: 405, body: { detail: 'Method "PUT" not allowed.' }, match: { method: 'PUT', path: '/api/v1/users/12/password/change/' } });
+		const result = await runNode(env.action, { parameters: { resource: 'user', operation: 'setPassword', user: id('12'), password: 'Agent-pass-2026' } });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toEqual({ success: true, userId: 12 });
+		expect(wire(env.fake.requests)).toEqual([
+			['PUT', '/users/12/password/change/', { password: 'Agent-pass-2026' }],
+			['PATCH', '/users/12/password/change/', { password: 'Agent-pass-2026' }],
+		]);
+		expect(env.fake.state().passwordsSet).toEqual([12]);
+	});
+});
+
 describe('retry safety', () => {
+	test.each<[string, INodeParameters, string, string, boolean]>([
+		['WhatsApp numbers (a read)', { resource: 'businessProfile', operation: 'getWhatsAppNumbers' }, 'GET', '/api/v1/whatsapp_accounts/', true],
+		['profile refresh', { resource: 'businessProfile', operation: 'refresh' }, 'POST', '/api/v1/settings/refresh/issue/', false],
+		['template refresh', { resource: 'template', operation: 'refresh' }, 'POST', '/api/v1/templates/refresh/issue/', false],
+		['change my password', { resource: 'user', operation: 'changeMyPassword', currentPassword: DEFAULTS.password, newPassword: 'n3w-Bot-passw0rd' }, 'PUT', '/api/v1/users/password/change/', false],
+		['set password', { resource: 'user', operation: 'setPassword', user: id('12'), password: 'Agent-pass-2026' }, 'PUT', '/api/v1/users/12/password/change/', false],
+	])('a dropped connection: %s is repeated only when declared repeatable', async (_name, parameters, method, path, repeatable) => {
+		env.fake.failNext({ disconnect: true, match: { method, path } });
+		const result = await runNode(env.action, { parameters });
+		expect(env.fake.requests.filter((r) => r.method === method && r.path === path)).toHaveLength(repeatable ? 2 : 1);
+		if (repeatable) expect(result.error).toBeUndefined();
+		else expect(result.error?.message).toMatch(/may have been accepted, so it was not repeated/);
+	});
+
+	test('getting a tagging is a read: repeated after a dropped connection', async () => {
+		await runNode(env.action, { parameters: { resource: 'chatTagging', operation: 'add', chat: chat('48123123123'), tag: id('6') } });
+		await runNode(env.action, { parameters: { resource: 'messageTagging', operation: 'add', messageId: 'ABGGSFEBeRJ_AhD8o8zP9ulNeUPgdKvfzvgh', tag: id('5') } });
+		env.fake.clearRequests();
+		env.fake.failNext({ disconnect: true, match: { method: 'GET', path: '/api/v1/chat_tagging/100/' } });
+		env.fake.failNext({ disconnect: true, match: { method: 'GET', path: '/api/v1/message_tagging/101/' } });
+		expect((await runNode(env.action, { parameters: { resource: 'chatTagging', operation: 'get', taggingId: '100' } })).error).toBeUndefined();
+		expect((await runNode(env.action, { parameters: { resource: 'messageTagging', operation: 'get', taggingId: '101' } })).error).toBeUndefined();
+		expect(wire(env.fake.requests).map((w) => w[1])).toEqual(['/chat_tagging/100/', '/chat_tagging/100/', '/message_tagging/101/', '/message_tagging/101/']);
+	});
+
+
 	test('reads are repeated after an ambiguous 502; a tagging (a create) is not', async () => {
 		env.fake.failNext({ status: 502, body: { detail: 'Bad gateway' } });
 		const read = await runNode(env.action, { parameters: { resource: 'chat', operation: 'get', chat: chat('48123123123') } });
@@ -172,6 +262,14 @@ describe('bad input is rejected before any request', () => {
 		['about too long', { resource: 'businessProfile', operation: 'setAbout', text: 'x'.repeat(140) }, /"Text" is too long/],
 		['photo not an image', { resource: 'businessProfile', operation: 'setPhoto', binaryPropertyName: 'data' }, /no binary property "data"/],
 		['nothing to update', { resource: 'businessProfile', operation: 'update', updateFields: {} }, /at least one field/],
+		['tagging ID not a number (chat)', { resource: 'chatTagging', operation: 'get', taggingId: 'abc' }, /"Tagging ID" must be a numeric ID/],
+		['tagging ID missing (message)', { resource: 'messageTagging', operation: 'get', taggingId: '={{ "" }}' }, /"Tagging ID" is required/],
+		['current password missing', { resource: 'user', operation: 'changeMyPassword', currentPassword: '={{ "" }}', newPassword: 'n3w-Bot-passw0rd' }, /"Current Password" is required/],
+		['new password missing', { resource: 'user', operation: 'changeMyPassword', currentPassword: DEFAULTS.password, newPassword: '  ' }, /"New Password" is required/],
+		['new password unchanged', { resource: 'user', operation: 'changeMyPassword', currentPassword: DEFAULTS.password, newPassword: DEFAULTS.password }, /"New Password" is the same as "Current Password"/],
+		['set password without a user', { resource: 'user', operation: 'setPassword', user: list('={{ "" }}'), password: 'Agent-pass-2026' }, /"User" is required/],
+		['set password for a non-numeric user', { resource: 'user', operation: 'setPassword', user: list('anna'), password: 'Agent-pass-2026' }, /"User" must be a numeric ID/],
+		['set password empty', { resource: 'user', operation: 'setPassword', user: id('12'), password: '={{ $json.missing }}' }, /"New Password" is required/],
 		['three websites', { resource: 'businessProfile', operation: 'update', updateFields: { websites: 'https://a.com, https://b.com, https://c.com' } }, /"Websites" needs 0 to 2 entries/],
 	])('%s', async (_name, parameters, expected) => {
 		await expectRejectedBeforeSending(env, parameters, expected);

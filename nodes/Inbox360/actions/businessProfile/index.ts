@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { sniffMimeType } from '../../../shared/binary';
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
-import { inboxFullRequest, inboxRequest } from '../../transport';
+import { inboxFullRequest, inboxRequest, resultsOf } from '../../transport';
 import { MEDIA_LIMITS, readFile, uploadFile, validator } from '../common';
 
 const VERTICALS = [
@@ -137,9 +137,35 @@ const deletePhoto: OperationDefinition = {
 	},
 };
 
+const getNumbers: OperationDefinition = {
+	resource: 'businessProfile',
+	operation: 'getWhatsAppNumbers',
+	name: 'Get WhatsApp Numbers',
+	action: 'Get the inbox’s WhatsApp numbers',
+	description: 'List the WhatsApp phone number(s) of this inbox (newer inboxes), one item each',
+	properties: [],
+	async execute(this: IExecuteFunctions, i: number) {
+		// A bare array `[{phone_number, this_instance}]` (S3); a DRF page is accepted as well.
+		return resultsOf(await inboxRequest.call(this, 'whatsappAccounts', { qs: { this_instance: true }, repeatable: true, itemIndex: i }));
+	},
+};
+
+const refresh: OperationDefinition = {
+	resource: 'businessProfile',
+	operation: 'refresh',
+	name: 'Refresh From WhatsApp',
+	action: 'Refresh the profile from WhatsApp',
+	description: 'Ask the inbox to re-read its profile settings from WhatsApp (newer inboxes)',
+	properties: [],
+	async execute(this: IExecuteFunctions, i: number) {
+		// Starts a sync job: not declared repeatable (the API does not say a second issue is harmless).
+		return await inboxRequest.call(this, 'settingsRefresh', { itemIndex: i });
+	},
+};
+
 export const businessProfile: ResourceDefinition = {
 	name: 'Business Profile',
 	value: 'businessProfile',
 	description: 'The WhatsApp business profile, about text and photo',
-	operations: [get, update, getAbout, setAbout, getPhoto, setPhoto, deletePhoto],
+	operations: [get, update, getAbout, setAbout, getPhoto, setPhoto, deletePhoto, getNumbers, refresh],
 };

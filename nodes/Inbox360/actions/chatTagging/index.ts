@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
 import { withSending } from '../../../shared/sending';
 import { inboxRequest } from '../../transport';
-import { chatLocator, chatOf, eventFilters, eventQuery, listFields, listOperation, inbox360Sending, validator } from '../common';
+import { chatLocator, chatOf, eventFilters, eventQuery, listFields, listOperation, inbox360Sending, numericId, validator } from '../common';
 import { createMissingOption, resolveTag, tagLocator } from '../tag/resolve';
 
 const extraField = {
@@ -18,6 +18,29 @@ export function extraOf(ctx: IExecuteFunctions, i: number, options: IDataObject)
 	if (options.extra === undefined || options.extra === '') return {};
 	const extra = validator(ctx, i).json<unknown>(options.extra, 'Extra (JSON)');
 	return extra === undefined ? {} : { extra: extra as IDataObject };
+}
+
+/** A tagging's own ID (not the tag's): what tagging returned as `taggingId`. */
+export const taggingIdField = { displayName: 'Tagging ID', name: 'taggingId', type: 'string' as const, default: '', required: true, placeholder: '101' };
+
+export function taggingIdOf(ctx: IExecuteFunctions, i: number): number {
+	return numericId(validator(ctx, i), ctx.getNodeParameter('taggingId', i), 'Tagging ID');
+}
+
+/** Get one tagging by its ID; chat and message taggings are read alike (§3 W22, W26). */
+export function getTagging(kind: 'chatTagging' | 'messageTagging', description: string): OperationDefinition {
+	return {
+		resource: kind,
+		operation: 'get',
+		name: 'Get',
+		action: kind === 'chatTagging' ? 'Get a chat tagging' : 'Get a message tagging',
+		description,
+		properties: [taggingIdField],
+		async execute(this: IExecuteFunctions, i: number) {
+			const tagging = await inboxRequest.call(this, kind, { params: { id: taggingIdOf(this, i) }, repeatable: true, itemIndex: i });
+			return { ...tagging, taggingId: tagging.id };
+		},
+	};
 }
 
 export const taggingOptions = { displayName: 'Options', name: 'options', type: 'collection' as const, placeholder: 'Add Option', default: {}, options: [createMissingOption, extraField] };
@@ -75,5 +98,5 @@ export const chatTagging: ResourceDefinition = {
 	name: 'Chat Tagging',
 	value: 'chatTagging',
 	description: 'Tag chats and read the tagging history',
-	operations: [...withSending(inbox360Sending, add, remove), events],
+	operations: [...withSending(inbox360Sending, add, remove), getTagging('chatTagging', 'Get one chat tagging (tag, chat, extra) by its ID: the taggingId Tag a Chat returned'), events],
 };

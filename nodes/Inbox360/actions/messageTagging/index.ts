@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
 import { withSending } from '../../../shared/sending';
 import { inboxRequest } from '../../transport';
-import { eventFilters, eventQuery, inbox360Sending, listFields, listOperation, numericId, validator } from '../common';
-import { extraOf, taggingOptions } from '../chatTagging';
+import { eventFilters, eventQuery, inbox360Sending, listFields, listOperation, validator } from '../common';
+import { extraOf, getTagging, taggingIdField, taggingIdOf, taggingOptions } from '../chatTagging';
 import { resolveTag, tagLocator } from '../tag/resolve';
 
 const messageIdField = {
@@ -40,9 +40,9 @@ const remove: OperationDefinition = {
 	name: 'Remove a Message Tag',
 	action: 'Remove a tag from a message',
 	description: 'Delete a message tagging by its ID (the taggingId that Tag a Message returned)',
-	properties: [{ displayName: 'Tagging ID', name: 'taggingId', type: 'string', default: '', required: true, placeholder: '101' }],
+	properties: [taggingIdField],
 	async execute(this: IExecuteFunctions, i: number) {
-		const id = numericId(validator(this, i), this.getNodeParameter('taggingId', i), 'Tagging ID');
+		const id = taggingIdOf(this, i);
 		await inboxRequest.call(this, 'messageTaggingDelete', { params: { id }, repeatable: true, itemIndex: i });
 		return { removed: true, taggingId: id };
 	},
@@ -64,5 +64,5 @@ export const messageTagging: ResourceDefinition = {
 	name: 'Message Tagging',
 	value: 'messageTagging',
 	description: 'Tag messages and read the tagging history',
-	operations: [...withSending(inbox360Sending, add, remove), events],
+	operations: [...withSending(inbox360Sending, add, remove), getTagging('messageTagging', 'Get one message tagging (tag, message, extra) by its ID: the taggingId Tag a Message returned'), events],
 };

@@ -228,8 +228,8 @@ const refresh: OperationDefinition = {
 	description: 'Ask the inbox to re-read the templates (and their review status) from WhatsApp',
 	properties: [],
 	async execute(this: IExecuteFunctions, i: number) {
-		// Asking again while a refresh runs changes nothing.
-		return await inboxRequest.call(this, 'templatesRefresh', { repeatable: true, itemIndex: i });
+		// Starts a sync job: not declared repeatable (the API does not say a second issue is harmless).
+		return await inboxRequest.call(this, 'templatesRefresh', { itemIndex: i });
 	},
 };
 

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
 import { inboxRequest } from '../../transport';
 import { idOf, listFields, listOperation, userLocator, validator } from '../common';
+import { changeMyPassword, setPassword } from './password.operations';
 
 const getMany: OperationDefinition = {
 	resource: 'user',
@@ -137,7 +138,7 @@ const availability: OperationDefinition = {
 	},
 };
 
-export const user: ResourceDefinition = { name: 'User', value: 'user', description: 'Inbox users', operations: [getMany, current, get, create, update, availability] };
+export const user: ResourceDefinition = { name: 'User', value: 'user', description: 'Inbox users', operations: [getMany, current, get, create, update, availability, changeMyPassword, setPassword] };
 
 const getManyGroups: OperationDefinition = {
 	resource: 'group',
