@@ -136,40 +136,49 @@ function typeName(node: INodeType): string {
 	return `${PACKAGE}.${(node.description as { name: string }).name}`;
 }
 
+/** The workflow Start → node, ready to hand to n8n-core's WorkflowExecute. */
+export interface PreparedRun {
+	workflow: Workflow;
+	execution: WorkflowExecute;
+	/** Resolves with the run data once n8n says the execution finished (or was cancelled). */
+	finished: Promise<IRun>;
+}
+
 /**
- * Runs the workflow Start → node through n8n-core's WorkflowExecute, with the credential applied by
- * the credential type's own `authenticate`. Requests go over real HTTP to wherever the credential's
- * base URL points (a local fake provider).
+ * Builds Start → node (`nodeType` registered under the target's type name, the target's credential
+ * as id `cred-1`) and the WorkflowExecute that runs it; the caller starts it. Requests go over real
+ * HTTP to wherever the credential's base URL points (a local fake provider).
  */
-export async function runNode(target: NodeUnderTest, options: RunOptions): Promise<RunResult> {
-	await ensureBinaryData();
-	const nodeTypes = new TestNodeTypes().register(typeName(target.node), target.node);
+export function prepareRun(
+	target: NodeUnderTest,
+	nodeType: INodeType,
+	node: Pick<INode, 'id' | 'name' | 'parameters' | 'onError'>,
+	items: INodeExecutionData[],
+	ids: { workflowId: string; executionId: string } = { workflowId: 'wf-test', executionId: 'exec-1' },
+): PreparedRun {
+	const nodeTypes = new TestNodeTypes().register(typeName(target.node), nodeType);
 	const credentialsHelper = new TestCredentialsHelper(
 		{ [target.credentialType.name]: target.credentialType },
 		{ [target.credentialType.name]: target.credentials },
 	);
 	const start: INode = { id: 'start', name: 'Start', type: 'harness.start', typeVersion: 1, position: [0, 0], parameters: {} };
-	const nodeName = 'Node Under Test';
 	const underTest: INode = {
-		id: 'under-test',
-		name: nodeName,
+		...node,
 		type: typeName(target.node),
 		typeVersion: 1,
 		position: [200, 0],
-		parameters: options.parameters,
 		credentials: { [target.credentialType.name]: { id: 'cred-1', name: 'Test credential' } },
-		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const workflow = new Workflow({
-		id: 'wf-test',
+		id: ids.workflowId,
 		nodes: [start, underTest],
-		connections: { Start: { main: [[{ node: nodeName, type: NodeConnectionTypes.Main, index: 0 }]] } },
+		connections: { Start: { main: [[{ node: node.name, type: NodeConnectionTypes.Main, index: 0 }]] } },
 		active: false,
 		nodeTypes,
 		settings: {},
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
-		id: 'wf-test',
+	const hooks = new ExecutionLifecycleHooks('manual', ids.executionId, {
+		id: ids.workflowId,
 		name: 'Test',
 		active: false,
 		activeVersionId: null,
@@ -187,15 +196,28 @@ export async function runNode(target: NodeUnderTest, options: RunOptions): Promi
 		resultData: { runData: {} },
 		executionData: {
 			contextData: {},
-			nodeExecutionStack: [{ node: start, data: { main: [options.items ?? [{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [{ node: start, data: { main: [items] }, source: null }],
 			metadata: {},
 			waitingExecution: {},
 			waitingExecutionSource: {},
 		},
 	} as unknown as IRunExecutionData;
-	const execute = new WorkflowExecute(additionalData(credentialsHelper, hooks), 'manual', runExecutionData);
-	await execute.processRunExecutionData(workflow);
-	const run = await finished;
+	const execution = new WorkflowExecute(additionalData(credentialsHelper, hooks, { executionId: ids.executionId }), 'manual', runExecutionData);
+	return { workflow, execution, finished };
+}
+
+/** Runs the workflow Start → node through n8n-core's WorkflowExecute, with the credential applied by the credential type's own `authenticate`. */
+export async function runNode(target: NodeUnderTest, options: RunOptions): Promise<RunResult> {
+	await ensureBinaryData();
+	const nodeName = 'Node Under Test';
+	const prepared = prepareRun(
+		target,
+		target.node,
+		{ id: 'under-test', name: nodeName, parameters: options.parameters, ...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}) },
+		options.items ?? [{ json: {} }],
+	);
+	await prepared.execution.processRunExecutionData(prepared.workflow);
+	const run = await prepared.finished;
 	const task = run.data.resultData.runData[nodeName]?.[0];
 	return {
 		items: task?.data?.main?.[0] ?? [],

@@ -1,12 +1,10 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import type { IExecuteFunctions, INode, INodeExecutionData, INodeParameters, INodeType, IRun, IRunExecutionData } from 'n8n-workflow';
-import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
+import type { WorkflowExecute } from 'n8n-core';
+import type { IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType, IRun } from 'n8n-workflow';
 
 import type { RateGateClock } from '../../nodes/shared/rateGate';
 import { setRateGateClock } from '../../nodes/shared/rateGate';
-import { TestCredentialsHelper } from '../harness/credentials';
 import type { NodeUnderTest } from '../harness/engine';
-import { PACKAGE, TestNodeTypes, additionalData, ensureBinaryData } from '../harness/engine';
+import { ensureBinaryData, prepareRun } from '../harness/engine';
 
 /**
  * Campaign runs need more of n8n's engine than `runNode` exposes: an execution that can be
@@ -38,7 +36,6 @@ export function startCampaign(
 	items: INodeExecutionData[],
 	options: { onError?: 'continueRegularOutput' | 'continueErrorOutput' } = {},
 ): Campaign {
-	const typeName = `${PACKAGE}.${target.node.description.name}`;
 	let markDone!: () => void;
 	const nodeDone = new Promise<void>((resolve) => (markDone = resolve));
 	// The node under test, reporting when its execute() has settled.
@@ -53,57 +50,14 @@ export function startCampaign(
 			}
 		},
 	};
-	const nodeTypes = new TestNodeTypes().register(typeName, probe);
-	const credentialsHelper = new TestCredentialsHelper(
-		{ [target.credentialType.name]: target.credentialType },
-		{ [target.credentialType.name]: target.credentials },
-	);
-	const start: INode = { id: 'start', name: 'Start', type: 'harness.start', typeVersion: 1, position: [0, 0], parameters: {} };
-	const node: INode = {
-		id: 'send',
-		name: NODE,
-		type: typeName,
-		typeVersion: 1,
-		position: [200, 0],
-		parameters,
-		credentials: { [target.credentialType.name]: { id: 'cred-1', name: 'Test credential' } },
-		...(options.onError ? { onError: options.onError } : {}),
-	};
-	const workflow = new Workflow({
-		id: 'wf-campaign',
-		nodes: [start, node],
-		connections: { Start: { main: [[{ node: NODE, type: NodeConnectionTypes.Main, index: 0 }]] } },
-		active: false,
-		nodeTypes,
-		settings: {},
-	});
 	const executionId = `campaign-${++executions}`;
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
-		id: 'wf-campaign',
-		name: 'Campaign',
-		active: false,
-		activeVersionId: null,
-		isArchived: false,
-		nodes: [start, node],
-		connections: workflow.connectionsBySourceNode,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	} as never);
-	let finish!: (run: IRun) => void;
-	const finished = new Promise<IRun>((resolve) => (finish = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
-	const runExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			nodeExecutionStack: [{ node: start, data: { main: [items] }, source: null }],
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: {},
-		},
-	} as unknown as IRunExecutionData;
-	const execution = new WorkflowExecute(additionalData(credentialsHelper, hooks, { executionId }), 'manual', runExecutionData);
+	const { workflow, execution, finished } = prepareRun(
+		target,
+		probe,
+		{ id: 'send', name: NODE, parameters, ...(options.onError ? { onError: options.onError } : {}) },
+		items,
+		{ workflowId: 'wf-campaign', executionId },
+	);
 	// Keep n8n's cancellable promise itself: awaiting it would unwrap it.
 	let running: ReturnType<WorkflowExecute['processRunExecutionData']> | undefined;
 	const started = ensureBinaryData().then(() => {
