@@ -1,9 +1,27 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
+import type { InputValidator } from '../../../shared/validate';
 import { inboxRequest } from '../../transport';
 import { idOf, listFields, listOperation, userLocator, validator } from '../common';
 import { changeMyPassword, setPassword } from './password.operations';
+
+/** First name, last name and email: what both Create and Update take. */
+const nameAndEmailOptions: INodeProperties[] = [
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+];
+
+/** `first_name`, `last_name`, `email` from those fields; with `keepEmpty` an emptied field is sent ("" clears it). */
+function nameAndEmail(check: InputValidator, fields: IDataObject, keepEmpty: boolean): IDataObject {
+	const given = (value: unknown) => (keepEmpty ? value !== undefined : Boolean(value));
+	const body: IDataObject = {};
+	if (given(fields.firstName)) body.first_name = check.maxLength(String(fields.firstName), 150, 'First Name');
+	if (given(fields.lastName)) body.last_name = check.maxLength(String(fields.lastName), 150, 'Last Name');
+	if (given(fields.email)) body.email = fields.email;
+	return body;
+}
 
 const getMany: OperationDefinition = {
 	resource: 'user',
@@ -66,11 +84,7 @@ const create: OperationDefinition = {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: [
-				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-				{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-				{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-			],
+			options: nameAndEmailOptions,
 		},
 	],
 	async execute(this: IExecuteFunctions, i: number) {
@@ -78,10 +92,7 @@ const create: OperationDefinition = {
 		const username = check.required(this.getNodeParameter('username', i), 'Username').trim();
 		if (!/^[A-Za-z0-9]+$/.test(username)) check.fail(`"Username" may contain only letters and digits, got "${username}"`);
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const body: IDataObject = { username, profile: { role: this.getNodeParameter('role', i) } };
-		if (extra.firstName) body.first_name = check.maxLength(String(extra.firstName), 150, 'First Name');
-		if (extra.lastName) body.last_name = check.maxLength(String(extra.lastName), 150, 'Last Name');
-		if (extra.email) body.email = extra.email;
+		const body: IDataObject = { username, profile: { role: this.getNodeParameter('role', i) }, ...nameAndEmail(check, extra, false) };
 		return await inboxRequest.call(this, 'userCreate', { body, itemIndex: i });
 	},
 };
@@ -100,21 +111,14 @@ const update: OperationDefinition = {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: [
-				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-				{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-				{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-			],
+			options: nameAndEmailOptions,
 		},
 	],
 	async execute(this: IExecuteFunctions, i: number) {
 		const check = validator(this, i);
 		const id = idOf(this, i, 'user', 'User') as number;
 		const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
-		const body: IDataObject = {};
-		if (fields.firstName !== undefined) body.first_name = check.maxLength(String(fields.firstName), 150, 'First Name');
-		if (fields.lastName !== undefined) body.last_name = check.maxLength(String(fields.lastName), 150, 'Last Name');
-		if (fields.email !== undefined) body.email = fields.email;
+		const body = nameAndEmail(check, fields, true);
 		if (!Object.keys(body).length) check.fail('Choose at least one field under "Update Fields"');
 		// PATCH of given fields (PUT as the fallback, §3 W39/W40): the same twice is the same state.
 		return await inboxRequest.call(this, 'userUpdate', { params: { id }, body, repeatable: true, itemIndex: i });
