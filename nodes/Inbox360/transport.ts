@@ -3,9 +3,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { inboxOrigin, LOGIN_FAILED } from '../../credentials/Inbox360Api.credentials';
 import { asNodeError } from '../shared/errors';
+import { collectPages } from '../shared/paginate';
 import type { ProviderContext, ProviderSpec } from '../shared/provider';
 import type { ApiRequest, ApiResponse } from '../shared/request';
-import { apiRequest } from '../shared/request';
+import { apiRequest, defaultMessageOf } from '../shared/request';
 
 export const CREDENTIAL_TYPE = 'inbox360Api';
 
@@ -79,21 +80,7 @@ export const ENDPOINTS = {
 export type EndpointName = keyof typeof ENDPOINTS;
 
 /** DRF error bodies: `{detail}`, `{non_field_errors: [..]}`, `{reason}` or `{field: ["msg", ..]}`. */
-export function drfMessage(body: unknown): string | undefined {
-	if (typeof body === 'string') return body.trim() ? body.trim().slice(0, 300) : undefined;
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-	const b = body as IDataObject;
-	for (const key of ['detail', 'reason', 'message', 'error']) {
-		if (typeof b[key] === 'string' && b[key]) return b[key] as string;
-	}
-	const parts = Object.entries(b)
-		.filter(([, value]) => Array.isArray(value) || typeof value === 'string')
-		.map(([key, value]) => {
-			const text = (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ');
-			return key === 'non_field_errors' ? text : `${key}: ${text}`;
-		});
-	return parts.length ? parts.join('; ') : undefined;
-}
+const drfMessage = (body: unknown) => defaultMessageOf(body, { fieldErrors: true });
 
 /** The inbox API: DRF on each inbox's own host; errors are non-2xx with DRF bodies. */
 export const inbox360Provider: ProviderSpec = {
@@ -230,21 +217,22 @@ export async function inboxList(
 ): Promise<IDataObject[]> {
 	const wanted = options.returnAll ? Infinity : (options.limit ?? 50);
 	const pageSize = Math.min(PAGE_SIZE, Number.isFinite(wanted) ? wanted : PAGE_SIZE);
-	const out: IDataObject[] = [];
+	let offset = 0;
 	let next: string | undefined;
-	for (let page = 0; page < (options.maxPages ?? 1000); page++) {
-		const body = await inboxRequest.call(this, endpoint, {
-			params: options.params,
-			...(next ? { url: next } : { qs: { ...options.qs, limit: pageSize, offset: out.length } }),
-			repeatable: true,
-			itemIndex: options.itemIndex,
-		});
-		const items = resultsOf(body);
-		out.push(...items);
-		if (out.length >= wanted) return out.slice(0, wanted);
-		const nextLink = Array.isArray(body) ? null : (body as IDataObject).next;
-		if (!items.length || !nextLink) break;
-		next = String(nextLink);
-	}
-	return out;
+	return await collectPages<IDataObject>(
+		async () => {
+			const body = await inboxRequest.call(this, endpoint, {
+				params: options.params,
+				...(next ? { url: next } : { qs: { ...options.qs, limit: pageSize, offset } }),
+				repeatable: true,
+				itemIndex: options.itemIndex,
+			});
+			const items = resultsOf(body);
+			offset += items.length;
+			const nextLink = Array.isArray(body) ? null : (body as IDataObject).next;
+			next = nextLink ? String(nextLink) : undefined;
+			return { items, hasMore: Boolean(nextLink) };
+		},
+		{ returnAll: options.returnAll, limit: options.limit ?? 50, maxPages: options.maxPages },
+	);
 }
