@@ -5,6 +5,7 @@ import type { DeliverySettings } from '../shared/trigger/delivery';
 import { DELIVERY_WEBHOOK, handleDelivery } from '../shared/trigger/delivery';
 import type { NormalisedEvent } from '../shared/trigger/events';
 import { MAX_MEDIA_SIZE_OPTION, mediaHostAllowList, mediaLimitsOf } from '../shared/trigger/media';
+import { deliverySecrets } from '../shared/trigger/registration';
 import type { SobotDelivery } from './webhook/events';
 import { SOBOT_MEDIA_HOSTS, sobotDeliveries } from './webhook/events';
 
@@ -140,7 +141,7 @@ export class SobotTrigger implements INodeType {
 		const statuses = this.getNodeParameter('statuses', []) as string[];
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const settings: DeliverySettings<SobotDelivery> = {
-			secrets: options.secret ? [String(options.secret)] : [],
+			...deliverySecrets(this, false, options.secret),
 			downloadMediaFrom: options.downloadMedia ? mediaHostAllowList(SOBOT_MEDIA_HOSTS, undefined) : undefined,
 			mediaLimits: mediaLimitsOf(options),
 			accept: (event) => selected(event, events, messageTypes, statuses),

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { DeliverySettings } from '../../shared/trigger/delivery';
 import { DELIVERY_WEBHOOK, handleDelivery } from '../../shared/trigger/delivery';
 import { MAX_MEDIA_SIZE_OPTION, mediaHostAllowList, mediaLimitsOf } from '../../shared/trigger/media';
+import { deliverySecrets } from '../../shared/trigger/registration';
 import type { Brand } from './brands';
 import { brandIcon } from './node';
 import type { PlatformDelivery } from './webhook/events';
@@ -115,7 +116,7 @@ export function platformTrigger(brand: Brand) {
 				}
 			}
 			const settings: DeliverySettings<PlatformDelivery> = {
-				secrets: options.secret ? [String(options.secret)] : [],
+				...deliverySecrets(this, false, options.secret),
 				downloadMediaFrom: options.downloadMedia ? mediaHostAllowList(PLATFORM_MEDIA_HOSTS, undefined) : undefined,
 				mediaLimits: mediaLimitsOf(options),
 				accept: (event) => events.includes(eventChoice(event)),
