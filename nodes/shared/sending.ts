@@ -38,7 +38,7 @@ export interface SendingProfile {
 export type SendingSettings = SendingDefaults;
 
 /** The most requests one node may have in flight; more only multiplies open sockets. */
-export const MAX_CONCURRENCY = 50;
+const MAX_CONCURRENCY = 50;
 /** How often a running campaign reports its progress in n8n's log. */
 export const PROGRESS_INTERVAL_MS = 30_000;
 
@@ -127,7 +127,7 @@ export function sendingHints(
 }
 
 /** The run's Sending options: the user's values over the provider's defaults, checked once (item 0). */
-export function readSending(ctx: IExecuteFunctions, profile: SendingProfile): SendingSettings {
+function readSending(ctx: IExecuteFunctions, profile: SendingProfile): SendingSettings {
 	const set = ctx.getNodeParameter('sending', 0, {}) as Partial<Record<keyof SendingSettings, unknown>>;
 	const settings = { ...profile.defaults };
 	const labels: Record<keyof SendingSettings, string> = {

@@ -11,7 +11,7 @@ const baseUrlField: INodeProperties = {
 };
 
 /** The credential fields of both brands; only the default base URL differs. */
-export function platformCredentialProperties(brand: Brand): INodeProperties[] {
+function platformCredentialProperties(brand: Brand): INodeProperties[] {
 	return [
 		{
 			displayName: 'API Token',
@@ -49,7 +49,7 @@ export function platformCredentialProperties(brand: Brand): INodeProperties[] {
 	];
 }
 
-export const platformAuthentication: IAuthenticateGeneric = {
+const platformAuthentication: IAuthenticateGeneric = {
 	type: 'generic',
 	properties: {
 		headers: {
@@ -63,7 +63,7 @@ export const platformAuthentication: IAuthenticateGeneric = {
  * `GET message/fetch?limit=1` (reference §7): read-only, tiny, the best-supported authenticated
  * GET. Fails on 401/403 and on HTTP 200 bodies that say failure.
  */
-export const platformCredentialTest = (brand: Brand): ICredentialTestRequest => ({
+const platformCredentialTest = (brand: Brand): ICredentialTestRequest => ({
 	request: {
 		// The node's own rule (transport.ts): blank means the brand's default; trimmed, no trailing slash.
 		baseURL: `={{ (String($credentials.baseUrl || "").trim() || "${brand.defaultBaseUrl}").replace(/\\/+$/, "") }}`,

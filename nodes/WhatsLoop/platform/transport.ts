@@ -9,7 +9,7 @@ import type { Brand } from './brands';
 import { BRANDS, brandOf } from './brands';
 
 /** Requests a plan's bucket holds at once (reference §2.3); every plan then leaks 1 request per second. */
-export const PLAN_BURST: Record<string, number> = { basic: 60, flex: 120, extra: 180 };
+const PLAN_BURST: Record<string, number> = { basic: 60, flex: 120, extra: 180 };
 const LEAK_PER_MINUTE = 60;
 
 /**
@@ -30,7 +30,7 @@ export function planRateLimit(credentials: ICredentialDataDecryptedObject): Rate
  * `{"success":false,"message":…}` (also with HTTP 200). `status: PENDING` in `data` is a queued
  * message, not a failure.
  */
-export function platformFailure(body: unknown): string | undefined {
+function platformFailure(body: unknown): string | undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const b = body as IDataObject;
 	if (b.success === false || b.success === 'false') return platformMessage(b) ?? 'the request failed';
@@ -78,7 +78,7 @@ export interface PlatformCall {
 }
 
 /** `{a: [{b: 1}]}` → `{'a[0][b]': '1'}`: the bracket keys the platform's form clients send. */
-export function bracketKeys(value: unknown, prefix = '', out: IDataObject = {}): IDataObject {
+function bracketKeys(value: unknown, prefix = '', out: IDataObject = {}): IDataObject {
 	if (value && typeof value === 'object') {
 		for (const [key, child] of Object.entries(value as IDataObject)) bracketKeys(child, prefix ? `${prefix}[${key}]` : key, out);
 	} else if (value !== undefined && value !== null && prefix) {

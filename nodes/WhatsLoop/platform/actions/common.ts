@@ -90,7 +90,7 @@ function epochMs(value: unknown): number | null {
  * The output of a send (reference §2.1): the message id (`data.key.id`) later acks refer to, the
  * chat, a numeric timestamp (ms), and whether the platform only queued it (`status: PENDING`).
  */
-export function sentMessage(body: IDataObject): IDataObject {
+function sentMessage(body: IDataObject): IDataObject {
 	const data = (body.data && typeof body.data === 'object' ? body.data : {}) as IDataObject;
 	const key = (data.key ?? {}) as IDataObject;
 	const status = data.status === undefined ? null : String(data.status);
@@ -125,7 +125,7 @@ export async function call(
 }
 
 /** `data` of an envelope (or the body itself when it has none). */
-export function dataOf(body: IDataObject): unknown {
+function dataOf(body: IDataObject): unknown {
 	return body && typeof body === 'object' && 'data' in body ? body.data : body;
 }
 

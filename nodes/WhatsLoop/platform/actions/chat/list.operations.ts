@@ -11,11 +11,11 @@ export const getChats = wholeListOperation('chat', { operation: 'getMany', name:
 export const getContacts = wholeListOperation('chat', { operation: 'getContacts', name: 'Get Contacts', action: 'Get the contacts', what: 'contacts', path: 'contacts', description: 'List the instance’s contacts.' });
 
 /** Messages per page when Return All pages through a conversation. */
-export const CONVERSATION_PAGE = 50;
+const CONVERSATION_PAGE = 50;
 const MAX_PAGES = 200;
 
 /** The cursor of the next page: the last message's id and whether it is ours (Baileys key, or flat fields). */
-export function cursorOf(message: IDataObject): { cursorId: string; cursorFromMe: boolean } | undefined {
+function cursorOf(message: IDataObject): { cursorId: string; cursorFromMe: boolean } | undefined {
 	const key = (message.key ?? message) as IDataObject;
 	const id = key.id ?? message.id;
 	if (typeof id !== 'string' || !id) return undefined;

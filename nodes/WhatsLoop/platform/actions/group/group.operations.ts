@@ -36,7 +36,7 @@ const inviteCodeField: INodeProperties = {
 	description: 'The code of an invite link (the part after chat.whatsapp.com/), or the whole link',
 };
 
-export function groupJid(ctx: IExecuteFunctions, i: number): string {
+function groupJid(ctx: IExecuteFunctions, i: number): string {
 	const jid = validator(ctx, i).required(ctx.getNodeParameter('jid', i), 'Group ID').trim();
 	if (!/^[\w-]+@g\.us$/.test(jid)) validator(ctx, i).fail(`"Group ID" must end in @g.us, got "${jid}"`);
 	return jid;
