@@ -248,8 +248,12 @@ function tryParseJson(buffer: Buffer): unknown {
 	}
 }
 
-/** The error text most APIs use: `message`, `error`, `error.message`, `detail`, `errors[0]`. */
-export function defaultMessageOf(body: unknown): string | undefined {
+/**
+ * The error text most APIs use: `message`, `error`, `error.message`, `detail`, `errors[0]`. With
+ * `fieldErrors`, a body with none of these is read as Django REST framework field errors
+ * (`{field: ["msg", ..]}`, `non_field_errors` unprefixed), e.g. "wa_id: This field is required.".
+ */
+export function defaultMessageOf(body: unknown, options: { fieldErrors?: boolean } = {}): string | undefined {
 	if (typeof body === 'string') return body.trim() ? body.trim().slice(0, 300) : undefined;
 	if (!body || typeof body !== 'object') return undefined;
 	const b = body as Record<string, unknown>;
@@ -257,10 +261,20 @@ export function defaultMessageOf(body: unknown): string | undefined {
 		if (typeof b[key] === 'string' && b[key]) return b[key] as string;
 	}
 	if (typeof b.error === 'string') return b.error;
-	if (b.error && typeof b.error === 'object') return defaultMessageOf(b.error);
+	if (b.error && typeof b.error === 'object') return defaultMessageOf(b.error, options);
 	if (Array.isArray(b.errors) && b.errors.length) {
 		const first = b.errors[0];
-		return typeof first === 'string' ? first : defaultMessageOf(first);
+		return typeof first === 'string' ? first : defaultMessageOf(first, options);
 	}
-	return undefined;
+	return options.fieldErrors && !Array.isArray(body) ? fieldErrorsMessage(b) : undefined;
+}
+
+function fieldErrorsMessage(body: Record<string, unknown>): string | undefined {
+	const parts = Object.entries(body)
+		.filter(([, value]) => Array.isArray(value) || typeof value === 'string')
+		.map(([key, value]) => {
+			const text = (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ');
+			return key === 'non_field_errors' ? text : `${key}: ${text}`;
+		});
+	return parts.length ? parts.join('; ') : undefined;
 }

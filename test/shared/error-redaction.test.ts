@@ -1,6 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { providerError, redact } from '../../nodes/shared/errors';
+import { defaultMessageOf } from '../../nodes/shared/request';
 import { runNode } from '../harness/engine';
 import { providerPerFile } from '../harness/provider';
 import { startSobot } from '../sobot/setup';
@@ -30,6 +31,18 @@ describe('the error description is redacted like the message', () => {
 
 	test('short values are not treated as secrets (they would blank out ordinary words)', () => {
 		expect(redact('abc abc', ['abc'])).toBe('abc abc');
+	});
+});
+
+describe('the provider message of an error body', () => {
+	const drf = { wa_id: ['This field is required.'], non_field_errors: ['The fields tag, chat must make a unique set.'], code: 400 };
+
+	test('Django REST framework field errors are read only when asked for', () => {
+		expect(defaultMessageOf(drf, { fieldErrors: true })).toBe('wa_id: This field is required.; The fields tag, chat must make a unique set.');
+		expect(defaultMessageOf(drf)).toBeUndefined();
+		expect(defaultMessageOf({ detail: 'Invalid token.', x: ['y'] }, { fieldErrors: true })).toBe('Invalid token.');
+		expect(defaultMessageOf({ error: { field: ['bad'] } }, { fieldErrors: true })).toBe('field: bad');
+		expect(defaultMessageOf(['a'], { fieldErrors: true })).toBeUndefined();
 	});
 });
 
