@@ -2,7 +2,7 @@ import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, I
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { DeliverySettings } from '../../shared/trigger/delivery';
-import { DELIVERY_WEBHOOK, handleDelivery } from '../../shared/trigger/delivery';
+import { DELIVERY_WEBHOOK, handleDelivery, reply } from '../../shared/trigger/delivery';
 import { MAX_MEDIA_SIZE_OPTION, mediaHostAllowList, mediaLimitsOf } from '../../shared/trigger/media';
 import { deliverySecrets } from '../../shared/trigger/registration';
 import type { Brand } from './brands';
@@ -13,11 +13,6 @@ import { DEFAULT_SIGNATURE_HEADER, signatureMatches } from './webhook/signature'
 
 /** Where the platform serves the files of incoming messages: its own hosts (both brands). */
 export const PLATFORM_MEDIA_HOSTS = [/(^|\.)go-wloop\.net$/, /(^|\.)wloop\.net$/, /(^|\.)whatsloop\.net$/, /(^|\.)letsbot\.net$/];
-
-function refuse(ctx: IWebhookFunctions, error: string): IWebhookResponseData {
-	ctx.getResponseObject().status(401).json({ ok: false, error });
-	return { noWebhookResponse: true };
-}
 
 /**
  * The platform's trigger under one brand's name and icon. No API sets the webhook (reference §6.2):
@@ -112,7 +107,7 @@ export function platformTrigger(brand: Brand) {
 				const rawBody = (this.getRequestObject() as unknown as { rawBody?: Buffer }).rawBody;
 				const received = (this.getHeaderData() as IDataObject)[header];
 				if (!rawBody || !signatureMatches(rawBody, String(options.signatureSecret), received)) {
-					return refuse(this, `Missing or wrong signature in the "${header}" header`);
+					return reply(this, 401, { ok: false, error: `Missing or wrong signature in the "${header}" header` });
 				}
 			}
 			const settings: DeliverySettings<PlatformDelivery> = {

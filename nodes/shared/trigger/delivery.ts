@@ -78,7 +78,8 @@ export function redeliveryKey(event: NormalisedEvent): string | undefined {
 	return [event.event, event.messageId, event.status ?? '', event.type ?? ''].join('|');
 }
 
-function reply(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+/** Answers the delivery itself (the node, not n8n, sends the HTTP answer) and starts nothing. */
+export function reply(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
 	const res = ctx.getResponseObject();
 	res.status(status).json(body);
 	return { noWebhookResponse: true };
