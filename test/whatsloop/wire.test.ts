@@ -72,6 +72,12 @@ describe('outputs', () => {
 		expect(result.items[0].json).not.toHaveProperty('qrcode');
 	});
 
+	test('a QR code answer that is not base64 (e.g. the raw QR text) fails clearly instead of writing a broken image', async () => {
+		env.fake.failNext({ status: 200, body: { success: true, data: { qrcode: '2@Xy7,Ab9+/w==,QmFk' } }, match: { path: '/api/v1/qr' } });
+		const result = await runNode(env.whatsLoop, { parameters: { resource: 'instance', operation: 'getQrCode', binaryPropertyName: 'qr' } });
+		expect(result.error?.message).toMatch(/The platform answered with an image that is not base64 \[item 0\]/);
+	});
+
 	test('lists become one item per entry; Limit cuts them', async () => {
 		const all = await runNode(env.whatsLoop, { parameters: { resource: 'chat', operation: 'getMany', returnAll: true } });
 		expect(all.items).toHaveLength(3);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { sniffMimeType } from '../../../shared/binary';
+import { inspectBase64, sniffMimeType } from '../../../shared/binary';
 import type { OperationDefinition, OperationOutput } from '../../../shared/execute';
 import { returnAllOrLimit } from '../../../shared/paginate';
 import type { SendingProfile } from '../../../shared/sending';
@@ -179,9 +179,10 @@ export function operation(resource: string, definition: Omit<OperationDefinition
 
 /** A base64 image answer (`data:image/png;base64,…` or bare base64) as an n8n binary property. */
 export async function base64Image(ctx: IExecuteFunctions, i: number, base64: string, fileName: string, json: IDataObject): Promise<INodeExecutionData> {
-	const match = /^data:([^;,]+)?;base64,(.*)$/s.exec(base64.trim());
-	const buffer = Buffer.from((match ? match[2] : base64).replace(/\s/g, ''), 'base64');
-	const mimeType = sniffMimeType(buffer, match?.[1]);
+	const declared = inspectBase64(base64);
+	if (!declared) return validator(ctx, i).fail('The platform answered with an image that is not base64', `It starts with "${base64.trim().slice(0, 40)}".`);
+	const buffer = Buffer.from(base64.trim().replace(/^data:[^,]*,/, ''), 'base64');
+	const mimeType = sniffMimeType(buffer, declared.mimeType);
 	const property = ctx.getNodeParameter('binaryPropertyName', i, 'data') as string;
 	return { json: { ...json, mimeType, bytes: buffer.length }, binary: { [property]: await ctx.helpers.prepareBinaryData(buffer, fileName, mimeType) } };
 }
