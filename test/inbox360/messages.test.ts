@@ -1,7 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { Inbox360 } from '../../nodes/Inbox360/Inbox360.node';
+
 import { readBinary, runNode } from '../harness/engine';
-import { expectRejectedBeforeSending, providerPerFile } from '../harness/provider';
+import { expectRejectedBeforeSending, operationsOf, providerPerFile } from '../harness/provider';
 import { chat, startInbox360, TOKEN, wire } from './setup';
 
 const env = providerPerFile(startInbox360);
@@ -75,6 +77,11 @@ const sends: Array<[string, INodeParameters, Record<string, unknown>]> = [
 ];
 
 describe('sends: exact wire request, Token auth, message id out', () => {
+	test('the table (and the template test below) covers every send operation of the node', () => {
+		const covered = new Set([...sends.map(([, p]) => `message.${p.operation}`), 'message.sendTemplate']);
+		expect(operationsOf(new Inbox360()).filter((o) => o.startsWith('message.send') && !covered.has(o))).toEqual([]);
+	});
+
 	test.each(sends)('%s', async (_name, parameters, body) => {
 		const result = await runNode(env.action, { parameters: { resource: 'message', ...parameters } });
 		expect(result.error).toBeUndefined();

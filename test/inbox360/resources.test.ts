@@ -1,8 +1,10 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { Inbox360 } from '../../nodes/Inbox360/Inbox360.node';
 
 import { DEFAULTS } from '../fakes/inbox360';
 import { readBinary, runNode } from '../harness/engine';
-import { expectRejectedBeforeSending, providerPerFile } from '../harness/provider';
+import { expectRejectedBeforeSending, operationsOf, providerPerFile } from '../harness/provider';
 import { chat, list, startInbox360, wire } from './setup';
 
 const env = providerPerFile(startInbox360);
@@ -10,8 +12,22 @@ const env = providerPerFile(startInbox360);
 const id = (value: string) => ({ __rl: true, mode: 'id', value });
 const byName = (value: string) => ({ __rl: true, mode: 'name', value });
 
-/** Operation → the exact requests it makes against a fresh inbox. */
-const calls: Array<[string, INodeParameters, unknown[]]> = [
+const MEDIA_ID = '3f4a6a4c-0c36-4d6b-9f55-2f1f0c7f2a10';
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+const file = (bytes: Buffer, mimeType: string, fileName: string): INodeExecutionData[] => [{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType, fileName } } }];
+const addChatTag = { resource: 'chatTagging', operation: 'add', chat: chat('48123123123'), tag: id('6') };
+const addMessageTag = { resource: 'messageTagging', operation: 'add', messageId: 'ABGGSFEBeRJ_AhD8o8zP9ulNeUPgdKvfzvgh', tag: id('5') };
+
+interface CallSetup {
+	/** Runs first (their requests are not part of the wire asserted): taggings to get or remove. */
+	before?: INodeParameters[];
+	items?: INodeExecutionData[];
+	/** The one multipart part a file upload must carry: its Content-Disposition head and the file's bytes. */
+	multipart?: { head: string; bytes: Buffer };
+}
+
+/** Operation → the exact requests it makes against a fresh inbox (message sends: messages.test.ts). */
+const calls: Array<[string, INodeParameters, unknown[], CallSetup?]> = [
 	['chat get many with filters', { resource: 'chat', operation: 'getMany', returnAll: false, limit: 2, filters: { search: 'konrad', assignedToMe: true, unread: true, tagId: '5', assignedGroup: id('23') } }, [['GET', '/chats/?search=konrad&assigned_to_me=true&assigned_group=23&chat_tag_id=5&unread=true&limit=2&offset=0', undefined]]],
 	['chat get', { resource: 'chat', operation: 'get', chat: chat('48123123123') }, [['GET', '/chats/48123123123/', undefined]]],
 	['chat resolve', { resource: 'chat', operation: 'resolve', chat: chat('48123123123') }, [['PATCH', '/chats/48123123123/resolve', { resolved: true }]]],
@@ -58,12 +74,51 @@ const calls: Array<[string, INodeParameters, unknown[]]> = [
 	['photo delete', { resource: 'businessProfile', operation: 'deletePhoto' }, [['DELETE', '/settings/profile/photo/', undefined]]],
 	['whatsapp numbers', { resource: 'businessProfile', operation: 'getWhatsAppNumbers' }, [['GET', '/whatsapp_accounts/?this_instance=true', undefined]]],
 	['profile refresh', { resource: 'businessProfile', operation: 'refresh' }, [['POST', '/settings/refresh/issue/', undefined]]],
+	['photo get', { resource: 'businessProfile', operation: 'getPhoto', binaryPropertyName: 'photo' }, [['GET', '/settings/profile/photo/', undefined]]],
+	[
+		'photo set',
+		{ resource: 'businessProfile', operation: 'setPhoto', binaryPropertyName: 'data' },
+		[['POST', '/settings/profile/photo/', undefined]],
+		{ items: file(PNG, 'image/png', 'logo.png'), multipart: { head: 'Content-Disposition: form-data; name="file_encoded"; filename="logo.png"\r\nContent-Type: image/png\r\n\r\n', bytes: PNG } },
+	],
+	['media download', { resource: 'media', operation: 'download', media: MEDIA_ID, binaryPropertyName: 'file' }, [['GET', `/media/${MEDIA_ID}/`, undefined]]],
+	[
+		'media upload',
+		{ resource: 'media', operation: 'upload', binaryPropertyName: 'data' },
+		[['POST', '/media/', undefined]],
+		{ items: file(Buffer.from('%PDF-1.4 hello'), 'application/pdf', 'a.pdf'), multipart: { head: 'Content-Disposition: form-data; name="file_encoded"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n', bytes: Buffer.from('%PDF-1.4 hello') } },
+	],
+	['chat tagging get', { resource: 'chatTagging', operation: 'get', taggingId: '100' }, [['GET', '/chat_tagging/100/', undefined]], { before: [addChatTag] }],
+	['chat tagging remove', { ...addChatTag, operation: 'remove' }, [['GET', '/chats/48123123123/', undefined], ['DELETE', '/chat_tagging/100/', undefined]], { before: [addChatTag] }],
+	['message tagging get', { resource: 'messageTagging', operation: 'get', taggingId: '100' }, [['GET', '/message_tagging/100/', undefined]], { before: [addMessageTag] }],
+	['message tagging remove', { resource: 'messageTagging', operation: 'remove', taggingId: '100' }, [['DELETE', '/message_tagging/100/', undefined]], { before: [addMessageTag] }],
+	['template create', { resource: 'template', operation: 'create', name: 'order', category: 'UTILITY', language: 'en', componentsMode: 'fields', headerType: 'none', bodyText: 'Hi' }, [['POST', '/templates/', { name: 'order', category: 'UTILITY', language: 'en', components: [{ type: 'BODY', text: 'Hi' }] }]]],
+	['contact search (two cursor pages)', { resource: 'contact', operation: 'search', returnAll: true, search: 'o' }, [
+		['GET', '/contacts/?search=o&limit=100&offset=0', undefined],
+		// The server's `next` link, followed as given.
+		['GET', '/contacts/?search=o&limit=100&offset=0&pages=Mg', undefined],
+	]],
 ];
 
-test.each(calls)('%s', async (_name, parameters, expected) => {
-	const result = await runNode(env.action, { parameters });
+test('the table covers every operation of the node but the message sends (messages.test.ts covers those)', () => {
+	const covered = new Set(calls.map(([, p]) => `${p.resource}.${p.operation}`));
+	expect(operationsOf(new Inbox360()).filter((o) => !o.startsWith('message.send') && !covered.has(o))).toEqual([]);
+});
+
+test.each(calls)('%s', async (_name, parameters, expected, setup = {}) => {
+	for (const before of setup.before ?? []) expect((await runNode(env.action, { parameters: before })).error).toBeUndefined();
+	env.fake.clearRequests();
+	const result = await runNode(env.action, { parameters, items: setup.items });
 	expect(result.error).toBeUndefined();
 	expect(wire(env.fake.requests)).toEqual(expected);
+	if (setup.multipart) {
+		const [request] = env.fake.requests;
+		const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(String(request.headers['content-type']))?.[1];
+		expect(boundary).toBeDefined();
+		const { head, bytes } = setup.multipart;
+		// The fake keeps the body as UTF-8 text; the same decoding of the expected bytes compares them.
+		expect(request.rawBody).toBe(`--${boundary}\r\n${head}${bytes.toString('utf8')}\r\n--${boundary}--\r\n`);
+	}
 });
 
 describe('outputs', () => {
