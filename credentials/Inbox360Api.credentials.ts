@@ -113,7 +113,19 @@ export class Inbox360Api implements ICredentialType {
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body?: { token?: string; non_field_errors?: string[]; detail?: string } };
+			// A redirect (a 307/308 keeps the body) would hand the password to wherever it points.
+			disableFollowRedirect: true,
+		})) as { statusCode: number; headers?: Record<string, unknown>; body?: { token?: string; non_field_errors?: string[]; detail?: string } };
+		if (response.statusCode >= 300 && response.statusCode < 400) {
+			const location = String(response.headers?.location ?? '');
+			let target = 'an unnamed location';
+			try {
+				if (location) target = new URL(location, `${inboxOrigin(credentials)}/`).host;
+			} catch {
+				target = `"${location.slice(0, 100)}"`;
+			}
+			throw new Error(`${LOGIN_FAILED}: the inbox answered with a redirect to ${target}, which is not followed (HTTP ${response.statusCode})`);
+		}
 		const token = response.body?.token;
 		if (response.statusCode !== 200 || !token) {
 			const reason = response.body?.non_field_errors?.[0] ?? response.body?.detail ?? `HTTP ${response.statusCode}`;
@@ -138,6 +150,8 @@ export class Inbox360Api implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/api\\/v1$/, "")}}',
 			url: '/api/v1/users/current/',
 			method: 'GET',
+			// As the node's calls: the token or key never follows a redirect to another host.
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{

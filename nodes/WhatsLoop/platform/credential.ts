@@ -70,6 +70,8 @@ const platformCredentialTest = (brand: Brand): ICredentialTestRequest => ({
 		url: '/message/fetch',
 		qs: { limit: 1 },
 		method: 'GET',
+		// As the node's calls: the token never follows a redirect to another host.
+		disableFollowRedirect: true,
 	},
 	rules: [
 		{ type: 'responseSuccessBody', properties: { key: 'success', value: false, message: 'The platform refused this token' } },
