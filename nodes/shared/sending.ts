@@ -187,20 +187,22 @@ const runs = new WeakMap<object, CampaignRun>();
 
 /**
  * Called by the request helper before each attempt of a call. Sends and writes of a campaign run
- * (calls not declared `repeatable`) wait, before their first attempt, for the run's delay and the
- * Sending ceiling's gate, `${gateKey}:${phone}` for per-phone providers and `${gateKey}:sending`
- * otherwise. Reads and calls outside a campaign pass straight through.
+ * (every call but a read: a repeatable GET) wait, before their first attempt, for the run's delay and
+ * the Sending ceiling's gate, `${gateKey}:${phone}` for per-phone providers and `${gateKey}:sending`
+ * otherwise. Writes that are safe to repeat (a PUT of a customer, a chat state) are paced like sends.
+ * Reads (e.g. a send looking up its template) and calls outside a campaign pass straight through.
  */
 export async function paceSend(
 	ctx: object,
-	request: { path?: string; repeatable?: boolean },
+	request: { method?: string; path?: string; repeatable?: boolean },
 	gateKey: string,
 	attempt: number,
 	signal?: AbortSignal,
 ): Promise<void> {
 	const run = runs.get(ctx);
+	const read = request.repeatable === true && /^(GET|HEAD)$/i.test(request.method ?? '');
 	// Retries of a refused call wait for the provider's own pause (the gate); pacing counts messages.
-	if (!run || request.repeatable === true || attempt !== 1) return;
+	if (!run || read || attempt !== 1) return;
 	const { settings, profile } = run;
 	if (settings.delay > 0 || settings.jitter > 0) {
 		const now = gateTime.now();

@@ -199,6 +199,20 @@ describe('one gate per credential, shared by items and executions', () => {
 		expect(result.outputs[0].map((item) => item.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
 	});
 
+	test('writes that are safe to repeat (a PUT of a customer) are paced by the Sending options too', async () => {
+		const t0 = clock.now();
+		const items = [1, 2, 3].map((n) => ({ json: { mobile: number(n) } }));
+		const result = await runCampaign(
+			env.action,
+			{ resource: 'customer', operation: 'update', mobile: '={{ $json.mobile }}', name: 'Campaign', sending: { concurrency: 3, maxPerMinute: 60 } },
+			items,
+		);
+		expect(result.error).toBeUndefined();
+		expect(env.fake.requests.map((r) => r.method)).toEqual(['PUT', 'PUT', 'PUT']);
+		// A ceiling of one a second: the third update waits two seconds.
+		expect(clock.now() - t0).toBeGreaterThanOrEqual(2000);
+	});
+
 	test('the delay between messages spaces one run’s sends, with jitter on top, even with several in flight', async () => {
 		const t0 = clock.now();
 		const result = await runCampaign(env.action, sendText({ concurrency: 4, delay: 2, jitter: 1 }), recipients(4));
