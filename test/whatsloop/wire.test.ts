@@ -45,6 +45,26 @@ describe('the Lets bot node reaches its own base URL (a tenant path) with its ow
 	});
 });
 
+describe('recipients: person JIDs become digits, group JIDs pass untouched', () => {
+	test.each([
+		['message.sendText', 'to', 'message/send', 'phone'],
+		['instance.setPresence', 'mixed', 'instance/set/presence', 'mixed'],
+	])('%s (%s)', async (name, field, route, key) => {
+		const [, params] = OPERATIONS.find(([n]) => n === name)!;
+		for (const [given, sent] of [
+			[`${CHAT}@s.whatsapp.net`, CHAT],
+			[`${CHAT}@c.us`, CHAT],
+			[GROUP, GROUP],
+		]) {
+			env.fake.clearRequests();
+			const result = await runNode(env.whatsLoop, { parameters: parameters(name, { ...params, [field]: given }) });
+			expect(result.error).toBeUndefined();
+			expect(env.fake.requests[0].path).toBe(env.path(route));
+			expect(env.fake.requests[0].body[key]).toBe(sent);
+		}
+	});
+});
+
 describe('outputs', () => {
 	test('a send carries the message id, chat JID, a numeric timestamp and "queued" for PENDING', async () => {
 		const result = await runNode(env.whatsLoop, { parameters: { resource: 'message', operation: 'sendText', to: CHAT, text: 'Hi' } });

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../../shared/execute';
-import { base64Image, binaryPropertyField, call, numberField, objectOf, operation, UNVERIFIED, validator } from '../common';
+import { base64Image, binaryPropertyField, call, numberField, objectOf, operation, recipient, UNVERIFIED, validator } from '../common';
 
 const instance = (definition: Parameters<typeof operation>[1]) => operation('instance', definition);
 
@@ -97,8 +97,8 @@ export const setPresence: OperationDefinition = instance({
 	run: async (ctx, i) => {
 		const check = validator(ctx, i);
 		const presence = check.oneOf(String(ctx.getNodeParameter('presence', i)), PRESENCES, 'Presence');
-		const raw = String(ctx.getNodeParameter('mixed', i, '') ?? '').trim();
-		const mixed = raw ? check.phone(raw, 'Chat', { allowChatId: true }) : undefined;
+		// Digits or a group JID, like every recipient (a person's JID becomes digits).
+		const mixed = String(ctx.getNodeParameter('mixed', i, '') ?? '').trim() ? recipient(ctx, i, 'mixed', 'Chat') : undefined;
 		// Sets the whole presence: repeatable.
 		const body = await call.call(ctx, i, 'POST', 'instance/set/presence', { body: { presence, ...(mixed ? { mixed } : {}) }, repeatable: true });
 		return { success: true, presence, ...objectOf(body) };
