@@ -40,6 +40,20 @@ describe('platform errors become NodeApiError with the platform’s own message'
 		expect(env.fake.requests).toHaveLength(1);
 	});
 
+	test('a plain non-2xx answer (no envelope) also fails with its own text', async () => {
+		env.fake.failNext({ status: 500, body: 'Server Error', contentType: 'text/html; charset=UTF-8' });
+		const html = await runNode(env.whatsLoop, { parameters: sendText });
+		expect(html.error?.name).toBe('NodeApiError');
+		expect(html.error?.message).toBe('WhatsLoop: Server Error');
+		expect(html.error?.httpCode).toBe('500');
+		env.fake.failNext({ status: 403, body: { message: 'This action is unauthorized.' } });
+		const forbidden = await runNode(env.letsBot, { parameters: sendText });
+		expect(forbidden.error?.name).toBe('NodeApiError');
+		expect(forbidden.error?.message).toBe('Lets bot: This action is unauthorized.');
+		expect(forbidden.error?.httpCode).toBe('403');
+		expect(env.fake.state().sent).toHaveLength(0);
+	});
+
 	test('401 names the credential problem and never shows the token', async () => {
 		const result = await runNode({ ...env.whatsLoop, credentials: { ...env.whatsLoop.credentials, token: 'wrong-token-123456' } }, { parameters: sendText });
 		expect(result.error?.message).toBe('WhatsLoop: Unauthenticated.');
@@ -194,6 +208,11 @@ describe('credential test (GET message/fetch?limit=1)', () => {
 		expect(env.fake.requests[0].headers.accept).toBe('application/json');
 		const bad = await testCredential(type, { token: 'nope', baseUrl: baseUrl() });
 		expect(bad.status).toBe('Error');
+	});
+
+	test('a 403 fails the test', async () => {
+		env.fake.failNext({ status: 403, body: { message: 'This action is unauthorized.' } });
+		expect((await testCredential(new WhatsLoopApi(), { token: WL_TOKEN, baseUrl: env.api })).status).toBe('Error');
 	});
 
 	test('an HTTP 200 body that says failure fails the test', async () => {
