@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import { asNodeError } from '../../../shared/errors';
 import { inboxList, inboxRequest } from '../../transport';
 import { validator } from '../common';
 
@@ -38,8 +40,30 @@ async function allTags(ctx: IExecuteFunctions, i: number): Promise<IDataObject[]
 	return await pending;
 }
 
+type ResolvedTag = { id: number; name: string | null; created: boolean };
+
+const byName = (tags: IDataObject[], name: string) => tags.find((t) => String(t.name).toLowerCase() === name.toLowerCase());
+
+/** Tags being created in this node run, by lower-case name: items running at once create each only once. */
+const creations = new WeakMap<object, Map<string, Promise<ResolvedTag>>>();
+
+async function createTag(ctx: IExecuteFunctions, i: number, name: string): Promise<ResolvedTag> {
+	try {
+		// Creating twice would make a duplicate (or a 400): not repeatable.
+		const created = await inboxRequest.call(ctx, 'tagCreate', { body: { name }, itemIndex: i });
+		return { id: Number(created.id), name: String(created.name ?? name), created: true };
+	} catch (error) {
+		// A 400 is how the inbox refuses a name that exists: someone created it since the list was read.
+		if (!(error instanceof NodeApiError) || error.httpCode !== '400') throw asNodeError(ctx.getNode(), error, i);
+		tagCache.delete(ctx);
+		const found = byName(await allTags(ctx, i), name);
+		if (!found) throw asNodeError(ctx.getNode(), error, i);
+		return { id: Number(found.id), name: String(found.name), created: false };
+	}
+}
+
 /** The tag's id and name; a name is looked up (case-insensitive) and, when asked, created. */
-export async function resolveTag(ctx: IExecuteFunctions, i: number, createMissing = false): Promise<{ id: number; name: string | null; created: boolean }> {
+export async function resolveTag(ctx: IExecuteFunctions, i: number, createMissing = false): Promise<ResolvedTag> {
 	const check = validator(ctx, i);
 	const locator = ctx.getNodeParameter('tag', i) as { mode?: string; value?: unknown };
 	const value = check.required(locator?.value, 'Tag').trim();
@@ -47,11 +71,17 @@ export async function resolveTag(ctx: IExecuteFunctions, i: number, createMissin
 		if (!/^\d+$/.test(value)) check.fail(`"Tag" must be a numeric tag ID, got "${value}"`, 'Choose "By Name" to give the tag’s name.');
 		return { id: Number(value), name: null, created: false };
 	}
-	const found = (await allTags(ctx, i)).find((t) => String(t.name).toLowerCase() === value.toLowerCase());
+	const found = byName(await allTags(ctx, i), value);
 	if (found) return { id: Number(found.id), name: String(found.name), created: false };
 	if (!createMissing) check.fail(`"Tag": the inbox has no tag named "${value}"`, 'Turn on "Create Tag If Missing", or create the tag with Tag → Create.');
-	// Creating twice would make a duplicate (or a 400): not repeatable.
-	const created = await inboxRequest.call(ctx, 'tagCreate', { body: { name: value }, itemIndex: i });
-	tagCache.delete(ctx);
-	return { id: Number(created.id), name: String(created.name ?? value), created: true };
+	let running = creations.get(ctx);
+	if (!running) creations.set(ctx, (running = new Map()));
+	const key = value.toLowerCase();
+	const pending = running.get(key);
+	// Another item of this run is creating it: use that tag (it was not created for this item).
+	if (pending) return { ...(await pending), created: false };
+	const creation = createTag(ctx, i, value);
+	running.set(key, creation);
+	creation.catch(() => running.delete(key));
+	return await creation;
 }
