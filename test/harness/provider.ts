@@ -1,4 +1,4 @@
-import type { INodeParameters, INodeType } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { setRateGateClock } from '../../nodes/shared/rateGate';
 import { RETRY_POLICY, setRetryWait } from '../../nodes/shared/request';
@@ -79,6 +79,10 @@ export interface RepeatCase {
 	at: { method: string; path: string; page?: string };
 	/** Declared repeatable: retried after the reset. Otherwise sent once and reported. */
 	repeatable: boolean;
+	/** Input items (e.g. a binary file to upload); one empty item when unset. */
+	items?: INodeExecutionData[];
+	/** Runs first, without a reset (e.g. creates what the operation gets or removes). */
+	before?: INodeParameters[];
 }
 
 /**
@@ -101,9 +105,12 @@ export function describeRepeats(
 
 	test.each(Object.entries(cases))('%s', async (name, c) => {
 		const [resource, operation] = name.split('.');
+		for (const parameters of c.before ?? []) expect((await runNode(env.action, { parameters })).error).toBeUndefined();
+		const before = env.fake.requests.length;
 		env.fake.failNext({ disconnect: true, match: { method: c.at.method, path: c.at.path } });
-		const result = await runNode(env.action, { parameters: { resource, operation, ...c.parameters } });
-		const hits = env.fake.requests.filter(
+		const result = await runNode(env.action, { parameters: { resource, operation, ...c.parameters }, items: c.items });
+		const requests = env.fake.requests.slice(before);
+		const hits = requests.filter(
 			(r) => r.method === c.at.method && r.path === c.at.path && (c.at.page === undefined || r.query.page === c.at.page),
 		);
 		if (c.repeatable) {
