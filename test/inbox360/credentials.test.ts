@@ -102,3 +102,47 @@ test.each(['https://acme.inbox.getchat.360dialog.io', ' https://acme.inbox.getch
 		expect(inbox360Provider.baseUrl(credentials)).toBe('https://acme.inbox.getchat.360dialog.io/api/v1');
 	},
 );
+
+describe('Username & Password: what does not fetch a new token', () => {
+	const login = { authentication: 'usernamePassword', username: DEFAULTS.username, password: DEFAULTS.password };
+
+	test('a 403 that is not "Invalid token" (not allowed to write to this chat) is reported, no login, no repeat', async () => {
+		const user = env.withCredentials({ ...login, sessionToken: TOKEN });
+		env.fake.failNext({ status: 403, body: { detail: 'You do not have permission to perform this action.' }, match: { method: 'POST', path: '/api/v1/messages/' } });
+		const result = await runNode(user.action, { parameters: sendText });
+		expect(result.error?.message).toBe('360dialog Inbox: You do not have permission to perform this action.');
+		expect(wire(env.fake.requests).map((w) => w.slice(0, 2))).toEqual([['POST', '/messages/']]);
+		expect(user.credentials.sessionToken).toBe(TOKEN);
+	});
+
+	test('a new token that is refused too: one login, the call repeated once, then the error', async () => {
+		const user = env.withCredentials({ ...login, sessionToken: TOKEN });
+		env.fake.failNext({ status: 403, body: { detail: 'Invalid token.' }, match: { method: 'POST', path: '/api/v1/messages/' }, times: 2 });
+		const result = await runNode(user.action, { parameters: sendText });
+		expect(result.error?.message).toBe('360dialog Inbox: Invalid token.');
+		expect(wire(env.fake.requests).map((w) => w.slice(0, 2))).toEqual([['POST', '/messages/'], ['POST', '/auth/token/'], ['POST', '/messages/']]);
+		expect(env.fake.state().sent).toEqual([]);
+	});
+
+	test('a stale token and a password changed since: the inbox’s login refusal, without the password', async () => {
+		const user = env.withCredentials({ ...login, password: 'changed-elsewhere', sessionToken: 'stale0000000000000000000000000000000000' });
+		const result = await runNode(user.action, { parameters: sendText });
+		expect(result.error?.message).toBe('360dialog Inbox login failed: Unable to log in with provided credentials. (HTTP 400)');
+		expect(`${result.error?.message} ${result.error?.description}`).not.toContain('changed-elsewhere');
+		expect(wire(env.fake.requests).map((w) => w.slice(0, 2))).toEqual([['POST', '/messages/'], ['POST', '/auth/token/']]);
+	});
+
+	test('a stale token on an inferred endpoint: the fallback still happens, and the new token is fetched once', async () => {
+		const user = env.withCredentials({ ...login, sessionToken: 'stale0000000000000000000000000000000000' });
+		env.fake.failNext({ status: 405, body: { detail: 'Method "PUT" not allowed.' }, match: { method: 'PUT', path: '/api/v1/users/12/password/change/' } });
+		const result = await runNode(user.action, { parameters: { resource: 'user', operation: 'setPassword', user: { __rl: true, mode: 'id', value: '12' }, password: 'Agent-pass-2026' } });
+		expect(result.error).toBeUndefined();
+		expect(env.fake.requests.map((r) => [r.method, r.path.replace('/api/v1', ''), r.headers.authorization])).toEqual([
+			['PUT', '/users/12/password/change/', 'Token stale0000000000000000000000000000000000'],
+			['PATCH', '/users/12/password/change/', 'Token stale0000000000000000000000000000000000'],
+			['POST', '/auth/token/', undefined],
+			['PATCH', '/users/12/password/change/', `Token ${TOKEN}`],
+		]);
+		expect(env.fake.state().passwordsSet).toEqual([12]);
+	});
+});
