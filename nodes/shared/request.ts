@@ -180,7 +180,9 @@ export async function apiRequest<T = unknown>(
 		} catch (error) {
 			const code = transportErrorCode(error);
 			const neverSent = code !== undefined && NEVER_SENT.has(code);
-			if (!lastAttempt && (neverSent || request.repeatable === true)) {
+			// Only a transport failure (it has a code) is ambiguous; anything else, e.g. a credential's
+			// refused login, fails the same way again, so it is never repeated.
+			if (!lastAttempt && (neverSent || (request.repeatable === true && code !== undefined))) {
 				await retryWait(backoff);
 				continue;
 			}

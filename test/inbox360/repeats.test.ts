@@ -1,6 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { DEFAULTS } from '../fakes/inbox360';
+import { runNode } from '../harness/engine';
 import type { RepeatCase } from '../harness/provider';
 import { describeRepeats, providerPerFile, recordWaits } from '../harness/provider';
 import { API, chat, startInbox360 } from './setup';
@@ -108,4 +109,12 @@ const cases: Record<string, RepeatCase> = {
 
 describe('a connection reset after the inbox got the request: repeated only when declared repeatable', () => {
 	describeRepeats(env, cases, waits, '360dialog Inbox');
+});
+
+test('a refused login is no dropped connection: even a read is not repeated (one login attempt, no waits)', async () => {
+	const user = env.withCredentials({ authentication: 'usernamePassword', username: DEFAULTS.username, password: 'wrong' });
+	const result = await runNode(user.action, { parameters: { resource: 'user', operation: 'getCurrent' } });
+	expect(result.error?.message).toMatch(/Unable to log in with provided credentials/);
+	expect(env.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${API}/auth/token/`]);
+	expect(waits).toEqual([]);
 });
