@@ -54,6 +54,8 @@ const BAD: Array<[string, INodeParameters, RegExp]> = [
 	['product currency not ISO', { resource: 'product', operation: 'create', phone: CHAT, name: 'x', price: 1, currency: 'RIYAL', images: 'https://cdn.example.com/a.jpg' }, /"Currency" must be a three-letter ISO code/],
 	['mute without a duration', { resource: 'chat', operation: 'mute', to: CHAT, duration: 0 }, /"Duration \(Seconds\)" must be between 1 and undefined, got 0/],
 	['API Request to another host', { resource: 'apiRequest', operation: 'request', method: 'GET', path: 'https://evil.example/x' }, /"Path" must be a route under \/api\/v1/],
+	['API Request path climbing out of /api/v1 with encoded dots', { resource: 'apiRequest', operation: 'request', method: 'GET', path: '%2e%2e/%2E%2e/admin' }, /"Path" must be a route under \/api\/v1/],
+	['API Request path climbing out with a half-encoded dot segment', { resource: 'apiRequest', operation: 'request', method: 'POST', path: 'chat/.%2E/.%2e/admin' }, /"Path" must be a route under \/api\/v1/],
 	['API Request body that is not JSON', { resource: 'apiRequest', operation: 'request', method: 'POST', path: 'message/send', body: '{phone:' }, /"Body \(JSON\)" is not valid JSON/],
 	['API Request body that is a list', { resource: 'apiRequest', operation: 'request', method: 'POST', path: 'message/send', body: '[1]' }, /"Body \(JSON\)" must be a JSON object/],
 ];

@@ -46,7 +46,11 @@ export const apiRequest: OperationDefinition = operation('apiRequest', {
 		const check = validator(ctx, i);
 		const method = check.oneOf(String(ctx.getNodeParameter('method', i)), ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], 'Method') as IHttpRequestMethods;
 		const path = check.required(ctx.getNodeParameter('path', i), 'Path').trim().replace(/^\/+/, '').replace(/^api\/v1\//, '');
-		if (/^[a-z]+:\/\//i.test(path) || path.includes('..')) check.fail(`"Path" must be a route under /api/v1 such as message/send, got "${path}"`);
+		// URL parsing resolves `..` also when its dots are percent-encoded (`%2e%2e`), and `\` as `/`.
+		const segments = path.replace(/%2e/gi, '.').split(/[/\\]/);
+		if (/^[a-z]+:\/\//i.test(path) || segments.some((segment) => segment === '..' || segment === '.')) {
+			check.fail(`"Path" must be a route under /api/v1 such as message/send, got "${path}"`);
+		}
 		const asObject = (value: unknown, field: string) => {
 			const parsed = check.json<unknown>(value ?? {}, field) ?? {};
 			if (typeof parsed !== 'object' || Array.isArray(parsed)) check.fail(`"${field}" must be a JSON object`);
