@@ -760,8 +760,9 @@ class Inbox360Fake extends HttpFake {
 			return { body: {} };
 		});
 
-		// WABA webhooks: one per user; updated with PUT only (PATCH → 405, as DRF answers).
-		route('GET', '/webhooks/waba/', (req) => this.page(req, this.db.webhooks.filter((/** @type {any} */ w) => w.user.id === me().id)));
+		// WABA webhooks: one per user; updated with PUT only (PATCH → 405, as DRF answers). The list
+		// holds the caller's own webhook, or every user's when the caller is an admin (W51).
+		route('GET', '/webhooks/waba/', (req) => this.page(req, this.db.webhooks.filter((/** @type {any} */ w) => me().profile.role === 'admin' || w.user.id === me().id)));
 		route('POST', '/webhooks/waba/', (req) => {
 			const b = req.body ?? {};
 			if (!nonEmpty(b.url) || !/^https?:\/\//.test(b.url)) return invalid('url', 'Enter a valid URL.');

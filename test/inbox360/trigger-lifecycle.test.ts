@@ -124,3 +124,16 @@ test('Username & Password credentials register too (token fetched first)', async
 	expect(hooks()).toHaveLength(1);
 	expect(env.fake.requests[0].path).toBe('/api/v1/auth/token/');
 });
+
+test('an admin API user sees every user’s webhook: only its own is replaced or removed', async () => {
+	const apiUser = env.fake.db.users.find((u: { id: number }) => u.id === 42);
+	apiUser.profile.role = 'admin';
+	const konrads = { id: 90, user: { id: 1, username: 'konrad', url: `${env.origin}/api/v1/users/1/` }, url: 'https://crm.example.com/konrad', on_incoming_message: true };
+	env.fake.db.webhooks.push({ ...konrads });
+	const trigger = new TriggerHarness(env.trigger, params());
+	await trigger.activate();
+	expect(hooks()).toEqual([konrads, expect.objectContaining({ user: expect.objectContaining({ id: 42 }), url: expect.stringContaining(trigger.webhookUrl) })]);
+	expect(await trigger.checkExists()).toBe(true);
+	await trigger.delete();
+	expect(hooks()).toEqual([konrads]);
+});
