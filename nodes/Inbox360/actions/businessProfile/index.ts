@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { sniffMimeType } from '../../../shared/binary';
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
+import { withSending } from '../../../shared/sending';
 import { inboxFullRequest, inboxRequest, resultsOf } from '../../transport';
-import { MEDIA_LIMITS, readFile, uploadFile, validator } from '../common';
+import { inbox360Sending, MEDIA_LIMITS, readFile, uploadFile, validator } from '../common';
 
 const VERTICALS = [
 	'Automotive', 'Beauty, Spa and Salon', 'Clothing and Apparel', 'Education', 'Entertainment', 'Event Planning and Service',
@@ -167,5 +168,5 @@ export const businessProfile: ResourceDefinition = {
 	name: 'Business Profile',
 	value: 'businessProfile',
 	description: 'The WhatsApp business profile, about text and photo',
-	operations: [get, update, getAbout, setAbout, getPhoto, setPhoto, deletePhoto, getNumbers, refresh],
+	operations: [get, ...withSending(inbox360Sending, update), getAbout, ...withSending(inbox360Sending, setAbout), getPhoto, ...withSending(inbox360Sending, setPhoto, deletePhoto), getNumbers, ...withSending(inbox360Sending, refresh)],
 };

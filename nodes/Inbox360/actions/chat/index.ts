@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
+import { withSending } from '../../../shared/sending';
 import { inboxRequest } from '../../transport';
-import { chatLocator, chatOf, groupLocator, idOf, listFields, listOperation } from '../common';
+import { chatLocator, chatOf, groupLocator, idOf, inbox360Sending, listFields, listOperation } from '../common';
 
 const getMany: OperationDefinition = {
 	resource: 'chat',
@@ -68,5 +69,5 @@ export const chat: ResourceDefinition = {
 	name: 'Chat',
 	value: 'chat',
 	description: 'List, get, resolve and reopen chats',
-	operations: [getMany, get, resolution(true), resolution(false)],
+	operations: [getMany, get, ...withSending(inbox360Sending, resolution(true), resolution(false))],
 };

@@ -2,8 +2,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { fileNameOfUrl, sniffMimeType } from '../../../shared/binary';
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
+import { withSending } from '../../../shared/sending';
 import { inboxOrigin } from '../../../../credentials/Inbox360Api.credentials';
-import { MEDIA_LIMITS, readFile, uploadFile, validator } from '../common';
+import { inbox360Sending, MEDIA_LIMITS, readFile, uploadFile, validator } from '../common';
 import { CREDENTIAL_TYPE, inboxFullRequest } from '../../transport';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -72,5 +73,5 @@ export const media: ResourceDefinition = {
 	name: 'Media',
 	value: 'media',
 	description: 'Upload files to the inbox and download message media',
-	operations: [upload, download],
+	operations: [...withSending(inbox360Sending, upload), download],
 };

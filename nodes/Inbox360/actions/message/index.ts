@@ -28,6 +28,6 @@ export const message: ResourceDefinition = {
 		sendList,
 		),
 		getManyMessages,
-		markAsReceived,
+		...withSending(inbox360Sending, markAsReceived),
 	],
 };

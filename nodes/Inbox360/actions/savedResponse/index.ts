@@ -1,8 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
+import { withSending } from '../../../shared/sending';
 import { inboxRequest } from '../../transport';
-import { listFields, listOperation, numericId, validator } from '../common';
+import { inbox360Sending, listFields, listOperation, numericId, validator } from '../common';
 
 const getMany: OperationDefinition = {
 	resource: 'savedResponse',
@@ -43,4 +44,4 @@ const remove: OperationDefinition = {
 	},
 };
 
-export const savedResponse: ResourceDefinition = { name: 'Saved Response', value: 'savedResponse', description: 'Canned answers', operations: [getMany, create, remove] };
+export const savedResponse: ResourceDefinition = { name: 'Saved Response', value: 'savedResponse', description: 'Canned answers', operations: [getMany, ...withSending(inbox360Sending, create, remove)] };

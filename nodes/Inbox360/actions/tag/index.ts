@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
+import { withSending } from '../../../shared/sending';
 import { inboxRequest } from '../../transport';
-import { listFields, listOperation, validator } from '../common';
+import { inbox360Sending, listFields, listOperation, validator } from '../common';
 
 const getMany: OperationDefinition = {
 	resource: 'tag',
@@ -35,4 +36,4 @@ const create: OperationDefinition = {
 	},
 };
 
-export const tag: ResourceDefinition = { name: 'Tag', value: 'tag', description: 'List and create tags', operations: [getMany, create] };
+export const tag: ResourceDefinition = { name: 'Tag', value: 'tag', description: 'List and create tags', operations: [getMany, ...withSending(inbox360Sending, create)] };

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
+import { withSending } from '../../../shared/sending';
 import type { InputValidator } from '../../../shared/validate';
 import { isApproved, variableNumbers } from '../../templates';
 import { inboxList, inboxRequest } from '../../transport';
-import { listFields, listOperation, validator } from '../common';
+import { inbox360Sending, listFields, listOperation, validator } from '../common';
 
 const getMany: OperationDefinition = {
 	resource: 'template',
@@ -233,4 +234,4 @@ const refresh: OperationDefinition = {
 	},
 };
 
-export const template: ResourceDefinition = { name: 'Template', value: 'template', description: 'List, create and delete WhatsApp templates', operations: [getMany, create, remove, refresh] };
+export const template: ResourceDefinition = { name: 'Template', value: 'template', description: 'List, create and delete WhatsApp templates', operations: [getMany, ...withSending(inbox360Sending, create, remove, refresh)] };

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
+import { withSending } from '../../../shared/sending';
 import type { InputValidator } from '../../../shared/validate';
 import { inboxRequest } from '../../transport';
-import { idOf, listFields, listOperation, userLocator, validator } from '../common';
+import { idOf, inbox360Sending, listFields, listOperation, userLocator, validator } from '../common';
 import { changeMyPassword, setPassword } from './password.operations';
 
 /** First name, last name and email: what both Create and Update take. */
@@ -142,7 +143,7 @@ const availability: OperationDefinition = {
 	},
 };
 
-export const user: ResourceDefinition = { name: 'User', value: 'user', description: 'Inbox users', operations: [getMany, current, get, create, update, availability, changeMyPassword, setPassword] };
+export const user: ResourceDefinition = { name: 'User', value: 'user', description: 'Inbox users', operations: [getMany, current, get, ...withSending(inbox360Sending, create, update, availability, changeMyPassword, setPassword)] };
 
 const getManyGroups: OperationDefinition = {
 	resource: 'group',

@@ -1,4 +1,6 @@
 import type { ResourceDefinition } from '../../../shared/execute';
+import { withSending } from '../../../shared/sending';
+import { maytapiSending } from '../common';
 import { addPhone } from './add.operation';
 import { getConfig, setConfig } from './config.operations';
 import { getManyPhones } from './getMany.operation';
@@ -12,18 +14,16 @@ export const phone: ResourceDefinition = {
 	description: 'Manage phone instances (WhatsApp sessions)',
 	operations: [
 		getManyPhones,
-		addPhone,
+		...withSending(maytapiSending, addPhone),
 		getStatus,
 		getQrCode,
 		getScreenshot,
-		logout,
-		redeploy,
-		factoryReset,
+		...withSending(maytapiSending, logout, redeploy, factoryReset),
 		getQueue,
-		purgeQueue,
+		...withSending(maytapiSending, purgeQueue),
 		getConfig,
-		setConfig,
+		...withSending(maytapiSending, setConfig),
 		getCatalog,
-		setProfilePicture,
+		...withSending(maytapiSending, setProfilePicture),
 	],
 };

@@ -1,4 +1,6 @@
 import type { ResourceDefinition } from '../../../shared/execute';
+import { withSending } from '../../../shared/sending';
+import { sobotSending } from '../common';
 import { createTemplate } from './create.operation';
 import { getManyTemplates } from './getMany.operation';
 
@@ -6,5 +8,5 @@ export const template: ResourceDefinition = {
 	name: 'Template',
 	value: 'template',
 	description: 'Create WhatsApp templates for Meta’s review and list them by status',
-	operations: [createTemplate, getManyTemplates],
+	operations: [...withSending(sobotSending, createTemplate), getManyTemplates],
 };
