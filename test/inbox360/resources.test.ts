@@ -211,6 +211,27 @@ describe('inferred endpoints fall back on 404/405 (one path map, one place)', ()
 		expect(wire(env.fake.requests).map((w) => w.slice(0, 2))).toEqual([['POST', '/tags/'], ['POST', '/tags']]);
 	});
 
+	test('PATCH ↔ PUT and both slash forms, in that order; the first refusal is the error', async () => {
+		env.fake.failNext({ status: 405, body: { detail: 'Method "PATCH" not allowed.' }, times: 4 });
+		const result = await runNode(env.action, { parameters: { resource: 'user', operation: 'update', user: id('12'), updateFields: { lastName: 'Support' } } });
+		expect(result.error?.message).toBe('360dialog Inbox: Method "PATCH" not allowed.');
+		expect(wire(env.fake.requests)).toEqual([
+			['PATCH', '/users/12/', { last_name: 'Support' }],
+			['PUT', '/users/12/', { last_name: 'Support' }],
+			['PATCH', '/users/12', { last_name: 'Support' }],
+			['PUT', '/users/12', { last_name: 'Support' }],
+		]);
+	});
+
+	test('other refusals of an inferred endpoint (400, 403) are the answer: no other form is tried', async () => {
+		const created = await runNode(env.action, { parameters: { resource: 'tag', operation: 'create', name: 'VIP' } });
+		expect(created.error?.message).toBe('360dialog Inbox: name: tag with this name already exists.');
+		env.fake.failNext({ status: 403, body: { detail: 'You do not have permission to perform this action.' }, match: { method: 'PATCH', path: '/api/v1/users/12/' } });
+		const updated = await runNode(env.action, { parameters: { resource: 'user', operation: 'update', user: id('12'), updateFields: { lastName: 'Support' } } });
+		expect(updated.error?.httpCode).toBe('403');
+		expect(wire(env.fake.requests).map((w) => w.slice(0, 2))).toEqual([['POST', '/tags/'], ['PATCH', '/users/12/']]);
+	});
+
 	test('a confirmed endpoint never falls back', async () => {
 		env.fake.failNext({ status: 404, body: { detail: 'Not found.' } });
 		await runNode(env.action, { parameters: { resource: 'chat', operation: 'get', chat: chat('48123123123') } });
