@@ -200,6 +200,11 @@ describe('events, redeliveries and brands', () => {
 		expect((await t.deliver(body)).items).toEqual([]);
 	});
 
+	test.each(['session.status', 'instance.status', 'connection.update'])('a "%s" delivery is a session event, not a message status', async (name) => {
+		const delivery = await trigger(env.whatsLoopTrigger, { events: ['session'] }).deliver({ event: name, data: { status: 'disconnected' } });
+		expect(delivery.items).toEqual([expect.objectContaining({ event: 'session', type: name, status: 'disconnected' })]);
+	});
+
 	test('unknown event names are "other" deliveries, kept with their raw body', async () => {
 		const delivery = await trigger(env.whatsLoopTrigger, { events: ['other'] }).deliver({ event: 'chat.archived', data: { chat_id: CHAT } });
 		expect(delivery.items).toEqual([expect.objectContaining({ event: 'other', type: 'chat.archived', raw: { event: 'chat.archived', data: { chat_id: CHAT } } })]);

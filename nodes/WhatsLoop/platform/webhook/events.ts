@@ -229,8 +229,9 @@ function statusEvent(provider: string, ack: IDataObject, raw: IDataObject): Norm
 function kindOf(name: string): EventKind {
 	const n = name.toLowerCase();
 	if (/contact/.test(n)) return 'contact';
-	if (/ack|status\b|\.status|message\.(delivered|read|sent_status)/.test(n) && !/connection/.test(n)) return 'status';
-	if (/connection|session|qr|logout|disconnect|ready/.test(n)) return 'session';
+	// Before statuses: `connectionStatus`, `session.status`, `instance.status` are the session's, not a message's.
+	if (/connection|session|instance|qr|logout|disconnect|ready/.test(n)) return 'session';
+	if (/ack|status\b|\.status|message\.(delivered|read|sent_status)/.test(n)) return 'status';
 	if (/message/.test(n)) return 'message';
 	return 'other';
 }
