@@ -100,7 +100,11 @@ describe('the Sending collection is on every send and write, and on nothing else
 		};
 		expect(defaults(new Maytapi())).toEqual({ concurrency: 1, maxPerMinute: 60, delay: 1, jitter: 0.5 });
 		expect(defaults(new Sobot())).toEqual({ concurrency: 5, maxPerMinute: 0, delay: 0, jitter: 0 });
-		for (const node of [new Maytapi(), new Sobot()]) {
+		// As the README's table says: 360dialog Inbox like Sobot; WhatsLoop / Lets bot one by one, paced by the plan.
+		expect(defaults(new Inbox360())).toEqual({ concurrency: 5, maxPerMinute: 0, delay: 0, jitter: 0 });
+		expect(defaults(new WhatsLoop())).toEqual({ concurrency: 1, maxPerMinute: 0, delay: 0, jitter: 0 });
+		expect(defaults(new LetsBot())).toEqual({ concurrency: 1, maxPerMinute: 0, delay: 0, jitter: 0 });
+		for (const node of [new Maytapi(), new Sobot(), new Inbox360(), new WhatsLoop(), new LetsBot()]) {
 			expect(node.description.hints?.[0]).toMatchObject({ whenToDisplay: 'beforeExecution', message: expect.stringMatching(/instead of Retry On Fail/) });
 			expect(node.description.hints?.[0].displayCondition).toContain('message:sendText');
 		}
