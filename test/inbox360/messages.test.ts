@@ -126,6 +126,17 @@ describe('media from an n8n binary property is uploaded first', () => {
 		await runNode(env.action, { parameters: { resource: 'message', operation: 'sendDocument', chat: to, source: 'id', mediaId: '3f4a6a4c-0c36-4d6b-9f55-2f1f0c7f2a10' } });
 		expect(env.fake.requests[0].body.document).toEqual({ link: `${env.origin}/api/v1/media/3f4a6a4c-0c36-4d6b-9f55-2f1f0c7f2a10/` });
 	});
+
+	test('the inbox’s 413 on the upload is the error, and nothing is sent', async () => {
+		env.fake.failNext({ status: 413, body: { detail: 'The media file is too big to upload!' }, match: { method: 'POST', path: '/api/v1/media/' } });
+		const result = await runNode(env.action, {
+			parameters: { resource: 'message', operation: 'sendImage', chat: to, source: 'binary', binaryPropertyName: 'data' },
+			items: [{ json: {}, binary: { data: { data: Buffer.alloc(10, 1).toString('base64'), mimeType: 'image/png', fileName: 'a.png' } } }],
+		});
+		expect(result.error?.message).toBe('360dialog Inbox: The media file is too big to upload!');
+		expect(result.error?.httpCode).toBe('413');
+		expect(env.fake.requests.map((r) => r.path)).toEqual(['/api/v1/media/']);
+	});
 });
 
 describe('templates: variables become fields', () => {
