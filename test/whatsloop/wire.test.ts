@@ -76,6 +76,13 @@ describe('outputs', () => {
 		expect(env.fake.state().sent[0].id).toBe(item.json.messageId);
 	});
 
+	test('the engine’s queue answer (no status, "added to your queue") is queued too', async () => {
+		env.fake.failNext({ status: 200, body: { success: true, message: 'The message has been added to your queue.', data: {} } });
+		const result = await runNode(env.whatsLoop, { parameters: { resource: 'message', operation: 'sendText', to: CHAT, text: 'Hi' } });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ success: true, queued: true, status: null, messageId: null });
+	});
+
 	test('a list send answered SUCCESS is not queued', async () => {
 		const [, params] = OPERATIONS.find(([name]) => name === 'interactive.sendList')!;
 		const result = await runNode(env.whatsLoop, { parameters: parameters('interactive.sendList', params) });

@@ -88,7 +88,7 @@ function epochMs(value: unknown): number | null {
 
 /**
  * The output of a send (reference §2.1): the message id (`data.key.id`) later acks refer to, the
- * chat, a numeric timestamp (ms), and whether the platform only queued it (`status: PENDING`).
+ * chat, a numeric timestamp (ms), and whether the platform only queued it (`status: PENDING`, or the queue answer).
  */
 function sentMessage(body: IDataObject): IDataObject {
 	const data = (body.data && typeof body.data === 'object' ? body.data : {}) as IDataObject;
@@ -100,7 +100,8 @@ function sentMessage(body: IDataObject): IDataObject {
 		chatId: (key.remoteJid as string) ?? null,
 		timestamp: epochMs(data.messageTimestamp),
 		status,
-		queued: status === 'PENDING',
+		// The engine's queued path answers without a status: "The message has been added to your queue." (reference §2.1).
+		queued: status === 'PENDING' || (status === null && /\bqueue\b/i.test(String(body.message ?? ''))),
 		message: (body.message as string) ?? null,
 		data,
 	};
