@@ -13,8 +13,9 @@ export const CREDENTIAL_TYPE = 'inbox360Api';
 /**
  * Every endpoint of the inbox API the nodes use, relative to `{inbox}/api/v1/`, in one place.
  * `inferred` marks the paths and methods the reference could not confirm (§2, §6.1): for those a
- * 404/405 is answered by trying the alternative method (PUT ↔ PATCH) and the other trailing-slash
- * form. A refused call did nothing, so re-issuing it can't duplicate anything.
+ * 404/405 (or a redirect to the other slash form) is answered by trying the alternative method
+ * (PUT ↔ PATCH) and the other trailing-slash form. A refused call did nothing, so re-issuing it
+ * can't duplicate anything.
  */
 export const ENDPOINTS = {
 	token: { method: 'POST', path: 'auth/token/' },
@@ -181,16 +182,23 @@ export async function inboxFullRequest(this: ProviderContext, endpoint: Endpoint
 	const path = fillPath(this, spec.path, call.params);
 	if (!spec.inferred) return await callOnce.call(this, spec.method, path, call);
 	let firstError: unknown;
+	let firstRedirect: unknown;
 	for (const [method, variant] of fallbackVariants(spec.method, path)) {
 		try {
 			return await callOnce.call(this, method, variant, call);
 		} catch (error) {
-			const code = httpCodeOf(error);
+			const code = httpCodeOf(error) ?? 0;
+			// Django redirects a path that only exists in the other slash form (APPEND_SLASH) before any
+			// view runs: that form is the one to try, and the redirect is not the inbox's answer.
+			if (code >= 300 && code < 400) {
+				firstRedirect ??= error;
+				continue;
+			}
 			if (code !== 404 && code !== 405) throw asNodeError(this.getNode(), error, call.itemIndex);
 			firstError ??= error;
 		}
 	}
-	throw asNodeError(this.getNode(), firstError, call.itemIndex);
+	throw asNodeError(this.getNode(), firstError ?? firstRedirect, call.itemIndex);
 }
 
 export async function inboxRequest(this: ProviderContext, endpoint: EndpointName, call: InboxCall = {}): Promise<IDataObject> {

@@ -27,6 +27,7 @@ const DEFAULTS = Object.freeze({
 });
 
 const API = '/api/v1';
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const PAGE_LIMIT = 100;
 
 /**
@@ -791,8 +792,20 @@ class Inbox360Fake extends HttpFake {
 		});
 	}
 
-	/** @param {FakeRequest} _req @returns {FakeResponse} */
-	notFound(_req) {
+	/**
+	 * Django and DRF for a request no route takes: a path that only exists with a trailing slash is
+	 * redirected there (APPEND_SLASH, 301, before any view runs); a known path with another method is
+	 * 405; anything else 404.
+	 * @param {FakeRequest} req
+	 * @returns {FakeResponse}
+	 */
+	notFound(req) {
+		const known = (/** @type {string} */ path) => HTTP_METHODS.some((method) => this._match(this._routes, method, path));
+		if (req.path.startsWith(`${API}/`) && !req.path.endsWith('/') && known(`${req.path}/`)) {
+			const query = new URLSearchParams(req.query).toString();
+			return { status: 301, headers: { location: `${this.origin}${req.path}/${query ? `?${query}` : ''}` }, body: '' };
+		}
+		if (known(req.path)) return { status: 405, body: { detail: `Method "${req.method}" not allowed.` } };
 		return notFound();
 	}
 }

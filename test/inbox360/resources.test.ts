@@ -223,6 +223,25 @@ describe('inferred endpoints fall back on 404/405 (one path map, one place)', ()
 		]);
 	});
 
+	test('a form the inbox redirects (Django’s APPEND_SLASH 301) was not acted on: the next form is tried, the real refusal reported', async () => {
+		// The template does not exist: 404 on the slashed form; the unslashed one is only redirected back.
+		const missing = await runNode(env.action, { parameters: { resource: 'template', operation: 'delete', name: 'no_such_template' } });
+		expect(missing.error?.message).toBe('360dialog Inbox: Not found.');
+		expect(missing.error?.httpCode).toBe('404');
+		expect(wire(env.fake.requests).map((w) => w.slice(0, 2))).toEqual([['DELETE', '/templates/no_such_template/'], ['DELETE', '/templates/no_such_template']]);
+		// An inbox whose resolve route has the slash redirects the unslashed form the node tries first.
+		env.fake.clearRequests();
+		env.fake.failNext({ status: 301, headers: { location: '/api/v1/chats/48123123123/resolve/' }, body: '', match: { method: 'PATCH', path: '/api/v1/chats/48123123123/resolve' } });
+		const resolve = await runNode(env.action, { parameters: { resource: 'chat', operation: 'resolve', chat: chat('48123123123') } });
+		expect(wire(env.fake.requests).map((w) => w.slice(0, 2))).toEqual([
+			['PATCH', '/chats/48123123123/resolve'],
+			['PUT', '/chats/48123123123/resolve'],
+			['PATCH', '/chats/48123123123/resolve/'],
+			['PUT', '/chats/48123123123/resolve/'],
+		]);
+		expect(resolve.error?.httpCode).toBe('405');
+	});
+
 	test('other refusals of an inferred endpoint (400, 403) are the answer: no other form is tried', async () => {
 		const created = await runNode(env.action, { parameters: { resource: 'tag', operation: 'create', name: 'VIP' } });
 		expect(created.error?.message).toBe('360dialog Inbox: name: tag with this name already exists.');
