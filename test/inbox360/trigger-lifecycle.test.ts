@@ -137,3 +137,15 @@ test('an admin API user sees every user’s webhook: only its own is replaced or
 	await trigger.delete();
 	expect(hooks()).toEqual([konrads]);
 });
+
+test('an activation the inbox refuses halfway: the clean-up n8n then runs leaves the existing webhook as it was', async () => {
+	await presetWebhook('https://crm.example.com/inbox');
+	env.fake.failNext({ status: 400, body: { url: ['Enter a valid URL.'] }, match: { method: 'PUT', path: /^\/api\/v1\/webhooks\/waba\/\d+\/$/ } });
+	const trigger = new TriggerHarness(env.trigger, params());
+	await expect(trigger.create()).rejects.toThrow('360dialog Inbox: url: Enter a valid URL.');
+	env.fake.clearRequests();
+	await trigger.delete(); // n8n removes what a failed activation may have set
+	expect(hooks()).toEqual([expect.objectContaining({ url: 'https://crm.example.com/inbox', on_incoming_message: false })]);
+	expect(wire().filter(([method]) => method !== 'GET')).toEqual([]);
+	expect(trigger.staticData.registrations).toEqual({});
+});
