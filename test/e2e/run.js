@@ -182,6 +182,25 @@ function executionOutput(execution, nodeName) {
 	return n8n.nodeOutput(execution?.data?.resultData?.runData, nodeName);
 }
 
+/**
+ * The imported simulator credential of `credentialType` through n8n's own tester
+ * (`POST /rest/credentials/test`): OK as imported, Error with `wrong` merged into its data; then
+ * `confirm()`, if given, checks what the fake saw.
+ */
+async function checkCredentialTest(ctx, provider, credentialType, wrong, confirm) {
+	await check(`${provider}: the credential test passes in n8n, and fails with a wrong ${Object.keys(wrong).join(', ')}`, async () => {
+		const stored = ctx.credentials.find((c) => c.type === credentialType);
+		assert(stored, `no ${credentialType} credential was imported`);
+		const session = await n8n.login(ctx.server.url, OWNER);
+		const test = (data) => session.request('POST', '/rest/credentials/test', { credentials: { id: stored.id, name: stored.name, type: credentialType, data } });
+		const ok = await test(stored.data);
+		assert(ok?.status === 'OK', `expected OK, got ${show(ok)}`);
+		const bad = await test({ ...stored.data, ...wrong });
+		assert(bad?.status === 'Error', `expected Error, got ${show(bad)}`);
+		await confirm?.();
+	});
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Provider scenarios
 
@@ -244,6 +263,8 @@ const scenarios = {
 			const configPath = `/api/${maytapi.productId}/${phoneId}/config`;
 			const prodUrl = `${ctx.server.url}/webhook/${trigger.webhookId}/webhook`;
 			const reply = workflow.nodes.find((n) => n.name !== trigger.name && n.type === `${PACKAGE}.maytapi`);
+
+			await checkCredentialTest(ctx, 'maytapi', 'maytapiApi', { apiToken: 'wrong-token' });
 
 			const registered = await check(`maytapi: activation registers ${prodUrl}?secret=… on phone ${phoneId}`, async () => {
 				const req = await n8n.waitFor(
@@ -375,6 +396,7 @@ const scenarios = {
 			const trigger = triggerNode(workflow, 'sobotTrigger');
 			const hook = (ctx.nodeTypes.get(`${PACKAGE}.sobotTrigger`)?.webhooks ?? [])[0] ?? { path: 'webhook' };
 			const prodUrl = `${ctx.server.url}/webhook/${trigger.webhookId}/${hook.path}`;
+			await checkCredentialTest(ctx, 'sobot', 'sobotApi', { apiSecret: 'wrong-secret' });
 			const text = `Hi from the e2e test ${Date.now()}`;
 			const before = Math.max(0, ...(await ctx.api.listExecutions({ workflowId: workflow.id })).map((e) => Number(e.id)));
 			await check(`sobot: a delivery to ${prodUrl} is answered with 2xx and the delivery summary`, async () => {
@@ -485,12 +507,9 @@ const scenarios = {
 			const prodUrl = `${ctx.server.url}/webhook/${trigger.webhookId}/webhook`;
 			const credential = (data) => ({ id: 'inbox360Simulator', name: '360dialog Inbox (simulator)', type: 'inbox360Api', data: { baseUrl: inbox360.baseUrl, ...data } });
 
-			await check('inbox360: credential test in n8n (Token passes, a bad token fails, Username & Password logs in first)', async () => {
+			await checkCredentialTest(ctx, 'inbox360', 'inbox360Api', { token: 'wrong' });
+			await check('inbox360: the Username & Password credential logs in first, and its test passes in n8n', async () => {
 				const session = await n8n.login(ctx.server.url, OWNER);
-				const good = await session.request('POST', '/rest/credentials/test', { credentials: credential({ authentication: 'token', token: inbox360.token }) });
-				assert(good?.status === 'OK', `token: ${show(good)}`);
-				const bad = await session.request('POST', '/rest/credentials/test', { credentials: credential({ authentication: 'token', token: 'wrong' }) });
-				assert(bad?.status === 'Error', `bad token: ${show(bad)}`);
 				const login = await session.request('POST', '/rest/credentials/test', {
 					credentials: credential({ authentication: 'usernamePassword', username: inbox360.username, password: inbox360.password, sessionToken: '' }),
 				});
@@ -561,7 +580,7 @@ const scenarios = {
 };
 Object.assign(
 	scenarios,
-	require('./whatsloop').platformScenarios({ PACKAGE, OWNER, check, assert, show, fakeRequests, fakeState, fakeDeliver, triggerNode, successfulExecution, executionOutput }),
+	require('./whatsloop').platformScenarios({ PACKAGE, check, assert, show, checkCredentialTest, fakeRequests, fakeState, fakeDeliver, triggerNode, successfulExecution, executionOutput }),
 );
 
 // ---------------------------------------------------------------------------------------------------
@@ -681,6 +700,7 @@ async function main(ctx) {
 	const credentials = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'simulator-credentials.json'), 'utf8'))
 		.filter((c) => wanted.has(c.type))
 		.map((c) => ({ ...c, data: { ...c.data, baseUrl: baseUrls[c.type] ?? c.data.baseUrl } }));
+	ctx.credentials = credentials;
 
 	// Workflows: each provider's send example, and its trigger example (or a minimal trigger workflow).
 	const sendFlows = [];
