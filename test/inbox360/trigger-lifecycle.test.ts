@@ -149,3 +149,39 @@ test('an activation the inbox refuses halfway: the clean-up n8n then runs leaves
 	expect(wire().filter(([method]) => method !== 'GET')).toEqual([]);
 	expect(trigger.staticData.registrations).toEqual({});
 });
+
+test('an admin inbox with more webhooks than one page: its own, on a later page, is found, replaced, checked and restored', async () => {
+	const apiUser = env.fake.db.users.find((u: { id: number }) => u.id === 42);
+	apiUser.profile.role = 'admin';
+	await presetWebhook('https://crm.example.com/bots-own');
+	const own = hooks()[0];
+	// 150 other users' webhooks listed before the API user's own: the first page (limit 100) misses it.
+	const others = Array.from({ length: 150 }, (_, i) => ({ id: 1000 + i, user: { id: 500 + i, username: `agent${i}`, url: `${env.origin}/api/v1/users/${500 + i}/` }, url: `https://crm.example.com/agent${i}`, on_incoming_message: true }));
+	env.fake.db.webhooks.unshift(...others.map((h) => ({ ...h })));
+
+	const trigger = new TriggerHarness(env.trigger, params());
+	await trigger.activate();
+	expect(hooks()).toHaveLength(151);
+	expect(hooks()[150]).toEqual(expect.objectContaining({ id: own.id, url: expect.stringContaining(trigger.webhookUrl), on_incoming_message: true }));
+	const listReads = env.fake.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/webhooks/waba/');
+	expect(listReads.length).toBeGreaterThan(1);
+	expect(env.fake.requests.filter((r) => r.method === 'POST')).toEqual([]);
+
+	expect(await trigger.checkExists()).toBe(true);
+	await trigger.delete();
+	expect(hooks().slice(0, 150)).toEqual(others);
+	expect(hooks()[150]).toEqual(expect.objectContaining({ id: own.id, url: 'https://crm.example.com/bots-own', on_incoming_message: false }));
+});
+
+test('an admin inbox with more webhooks than one page and none of its own: one is created and then found on the last page', async () => {
+	const apiUser = env.fake.db.users.find((u: { id: number }) => u.id === 42);
+	apiUser.profile.role = 'admin';
+	const others = Array.from({ length: 120 }, (_, i) => ({ id: 1000 + i, user: { id: 500 + i, username: `agent${i}`, url: `${env.origin}/api/v1/users/${500 + i}/` }, url: `https://crm.example.com/agent${i}`, on_incoming_message: true }));
+	env.fake.db.webhooks.push(...others.map((h) => ({ ...h })));
+	const trigger = new TriggerHarness(env.trigger, params());
+	await trigger.activate();
+	expect(hooks()).toHaveLength(121);
+	expect(await trigger.checkExists()).toBe(true);
+	await trigger.delete();
+	expect(hooks()).toEqual(others);
+});

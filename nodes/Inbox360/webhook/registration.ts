@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RegistrationRecord } from '../../shared/trigger/registration';
 import { clearRegistration, configHash, displayUrl, loadRegistration, sameUrl, saveRegistration } from '../../shared/trigger/registration';
 import { generateSecret, withSecret } from '../../shared/trigger/secret';
-import { inboxRequest, resultsOf } from '../transport';
+import { inboxList, inboxRequest } from '../transport';
 
 /**
  * The inbox keeps ONE WABA webhook per API user (reference W51–W56, §6.5): activation reads it
@@ -19,11 +19,18 @@ interface Webhook {
 
 const isAuto = (ctx: IHookFunctions) => ctx.getNodeParameter('registration', 'auto') === 'auto';
 
+/**
+ * Every page of the webhook list: an admin API user sees every user's webhook (W51), so its own
+ * may be on any page.
+ */
+async function allWebhooks(ctx: IHookFunctions): Promise<Array<Webhook & { user?: IDataObject }>> {
+	return (await inboxList.call(ctx, 'webhooks', { returnAll: true })) as unknown as Array<Webhook & { user?: IDataObject }>;
+}
+
 /** The API user's webhook (the list holds only the caller's own, unless the user is an admin). */
 async function currentWebhook(ctx: IHookFunctions): Promise<Webhook | undefined> {
 	const me = await inboxRequest.call(ctx, 'currentUser', { repeatable: true });
-	const list = await inboxRequest.call(ctx, 'webhooks', { repeatable: true });
-	const hooks = resultsOf(list) as unknown as Array<Webhook & { user?: IDataObject }>;
+	const hooks = await allWebhooks(ctx);
 	return hooks.find((h) => h.user === undefined || String(h.user?.id) === String(me.id));
 }
 
@@ -43,8 +50,8 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const record = loadRegistration(this);
 	const baseUrl = this.getNodeWebhookUrl('default') as string;
 	if (!record || record.configHash !== hashOf(baseUrl)) return false;
-	// One read: n8n calls this on every start.
-	const list = resultsOf(await inboxRequest.call(this, 'webhooks', { repeatable: true })) as unknown as Webhook[];
+	// One read for a non-admin user (its list holds one webhook); an admin's list may span pages.
+	const list = await allWebhooks(this);
 	return list.some((h) => String(h.id) === String(record.target.webhookId) && sameUrl(h.url, record.url));
 }
 
