@@ -170,6 +170,47 @@ describe('outputs', () => {
 		expect(result.items[0].json).toMatchObject({ sentAs: 'numberedText', choices: [{ number: 1, id: 'yes', title: 'Yes' }, { number: 2, id: 'no', title: 'No' }] });
 	});
 
+	test('Send Buttons leaves out a Title its header hides (saved before the header was chosen, or imported): as buttons and as numbered text', async () => {
+		const parameters = {
+			resource: 'interactive',
+			operation: 'sendButtons',
+			to: CHAT,
+			header: 'image',
+			headerUrl: 'https://cdn.example.com/a.jpg',
+			title: 'Hidden title',
+			text: 'Look',
+			buttons: { button: [{ id: 'ok', title: 'OK' }] },
+		};
+		expect((await runNode(env.whatsLoop, { parameters })).error).toBeUndefined();
+		expect(env.fake.requests[0].path).toBe(env.path('button/image'));
+		expect(env.fake.requests[0].body).toEqual({ phone: CHAT, body: 'Look', caption: 'Look', image: 'https://cdn.example.com/a.jpg', buttons: [{ id: 'ok', title: 'OK', text: 'OK' }] });
+		env.fake.clearRequests();
+		expect((await runNode(env.whatsLoop, { parameters: { ...parameters, options: { sendAs: 'numberedText' } } })).error).toBeUndefined();
+		expect(env.fake.requests[0].body).toEqual({ phone: CHAT, url: 'https://cdn.example.com/a.jpg', caption: 'Look\n\n1. OK' });
+	});
+
+	test('numbered text leaves out a document or location header, and the Send As hint says so where a header can be chosen', async () => {
+		const sendAsHint = (operation: string) => {
+			const op = resources.flatMap((r) => r.operations).find((o) => o.resource === 'interactive' && o.operation === operation);
+			const options = op?.properties.find((p) => p.name === 'options')?.options as Array<{ name: string; hint?: string }>;
+			return options.find((o) => o.name === 'sendAs')?.hint ?? '';
+		};
+		for (const operation of ['sendButtons', 'sendTemplateButtons']) {
+			expect(sendAsHint(operation)).toMatch(/image or video header goes along/);
+			expect(sendAsHint(operation)).toMatch(/document or location header is left out/);
+		}
+		expect(sendAsHint('sendList')).not.toMatch(/header/i);
+
+		for (const header of [{ header: 'document', headerUrl: 'https://cdn.example.com/a.pdf' }, { header: 'location', latitude: 24.7, longitude: 46.6 }]) {
+			env.fake.clearRequests();
+			const result = await runNode(env.whatsLoop, {
+				parameters: { resource: 'interactive', operation: 'sendButtons', to: CHAT, ...header, text: 'Here', buttons: { button: [{ id: 'ok', title: 'OK' }] }, options: { sendAs: 'numberedText' } },
+			});
+			expect(result.error).toBeUndefined();
+			expect(env.fake.requests.map((r) => [r.path, r.body])).toEqual([[env.path('message/send'), { phone: CHAT, body: 'Here\n\n1. OK' }]]);
+		}
+	});
+
 	test('a list as numbered text numbers every row across sections; an image header goes as the image’s caption', async () => {
 		await runNode(env.whatsLoop, {
 			parameters: {

@@ -58,6 +58,12 @@ const sendAsField: INodeProperties = {
 	hint: 'Buttons and lists sent through WhatsApp Web-based platforms like this one often do not render on current WhatsApp apps. Numbered Text always arrives.',
 };
 
+/** Send As where a header can be chosen: what Numbered Text does with it (see sendNumbered). */
+const sendAsWithHeaderField: INodeProperties = {
+	...sendAsField,
+	hint: `${sendAsField.hint} With Numbered Text, an image or video header goes along as that media’s caption; a document or location header is left out (those routes take no caption).`,
+};
+
 const formField: INodeProperties = {
 	displayName: 'Form-Encoded Body',
 	name: 'formBody',
@@ -113,7 +119,7 @@ async function sendInteractive(ctx: IExecuteFunctions, i: number, common: Common
 	return await send.call(ctx, i, path, body, { form: formBody });
 }
 
-const optionsField: INodeProperties = { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [formField, sendAsField] };
+const optionsField: INodeProperties = { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [formField, sendAsWithHeaderField] };
 
 /** Text + fields the route map spells differently per route: `caption` and `body` both carry the text (reference §5.4). */
 function textBody(common: Common): IDataObject {
