@@ -26,7 +26,8 @@ export interface ApiRequest {
 	 * writes the API itself defines as idempotent (PUT of a whole setting, DELETE). Only such calls
 	 * are retried after an ambiguous failure (502/504, a dropped connection), where the provider may
 	 * already have acted. Every call, repeatable or not, is retried when the provider certainly did
-	 * not act (429, 503, connection refused).
+	 * not act (429, 503, connection refused). A DELETE repeated so that answers 404 was done by an earlier
+	 * attempt: it succeeds as an empty answer.
 	 */
 	repeatable?: boolean;
 	/** Return the body as a Buffer (images, files) instead of parsed JSON. */
@@ -163,6 +164,8 @@ export async function apiRequest<T = unknown>(
 	const rateLimit = spec.rateLimit?.(credentials);
 	const cancelSignal = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined;
 
+	// Set once an attempt failed in a way where the provider may have acted (a dropped connection, 502/504).
+	let mayHaveActed = false;
 	for (let attempt = 1; ; attempt++) {
 		const lastAttempt = attempt >= RETRY_POLICY.maxAttempts;
 		const backoff = RETRY_POLICY.backoffMs[Math.min(attempt - 1, RETRY_POLICY.backoffMs.length - 1)];
@@ -183,6 +186,7 @@ export async function apiRequest<T = unknown>(
 			// Only a transport failure (it has a code) is ambiguous; anything else, e.g. a credential's
 			// refused login, fails the same way again, so it is never repeated.
 			if (!lastAttempt && (neverSent || (request.repeatable === true && code !== undefined))) {
+				if (!neverSent) mayHaveActed = true;
 				await retryWait(backoff);
 				continue;
 			}
@@ -221,8 +225,14 @@ export async function apiRequest<T = unknown>(
 			}
 		}
 		if (!lastAttempt && (status === 502 || status === 504) && request.repeatable === true) {
+			mayHaveActed = true;
 			await retryWait(backoff);
 			continue;
+		}
+		if (status === 404 && mayHaveActed && request.method === 'DELETE') {
+			// An earlier attempt may have deleted it: gone, as asked. Answered as an empty success (204),
+			// so a caller's own 404 handling (e.g. trying another path form) does not start either.
+			return { status: 204, headers, body: (request.binary ? Buffer.alloc(0) : '') as T };
 		}
 		throw fail(status, errorBody, spec.messageOf?.(errorBody) ?? defaultMessageOf(errorBody));
 	}

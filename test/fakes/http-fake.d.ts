@@ -77,6 +77,12 @@ export type FailOptions = {
      * Destroy the socket instead of answering (network-error tests).
      */
     disconnect?: boolean | undefined;
+    /**
+     * Handle the request as usual first (auth and routes: the provider
+     * acts), then serve this failure (a disconnect or a status) in place of the answer: a reply lost on
+     * the way back, or a proxy's 502 after the upstream acted.
+     */
+    afterHandling?: boolean | undefined;
 };
 /**
  * A provider-side rate limit as WhatsLoop / Lets bot document it: a leaky bucket holding `burst`
@@ -258,6 +264,22 @@ export class HttpFake {
      * @param {boolean} badJson
      */
     _answer(req: FakeRequest, res: http.ServerResponse, badJson: boolean): Promise<void>;
+    /**
+     * Serves a scripted failure: a destroyed socket or its status.
+     * @param {FakeRequest} req
+     * @param {http.ServerResponse} res
+     * @param {FailOptions} failure
+     */
+    _fail(req: FakeRequest, res: http.ServerResponse, failure: FailOptions): Promise<void>;
+    /**
+     * Auth and routing: the provider's own answer.
+     * @param {FakeRequest} req
+     * @param {string} method
+     * @param {string} rawPath
+     * @param {boolean} badJson
+     * @returns {Promise<FakeResponse>}
+     */
+    _handle(req: FakeRequest, method: string, rawPath: string, badJson: boolean): Promise<FakeResponse>;
     /**
      * @param {Handler} handler
      * @param {FakeRequest} req

@@ -56,6 +56,9 @@ const https = require('node:https');
  * @property {FailMatch} [match] Only requests matching this are affected; others pass through.
  * @property {number} [delayMs] Wait this long before answering (timeout tests).
  * @property {boolean} [disconnect] Destroy the socket instead of answering (network-error tests).
+ * @property {boolean} [afterHandling] Handle the request as usual first (auth and routes: the provider
+ *   acts), then serve this failure (a disconnect or a status) in place of the answer: a reply lost on
+ *   the way back, or a proxy's 502 after the upstream acted.
  */
 
 /**
@@ -567,26 +570,47 @@ class HttpFake {
 	async _answer(req, res, badJson) {
 		const { method, path: rawPath } = req;
 		const failure = this._takeFailure(req);
-		if (failure) {
-			if (failure.delayMs) await sleep(failure.delayMs);
-			if (failure.disconnect) {
-				this._logLine(req, 'disconnect');
-				res.socket?.destroy();
-				return;
-			}
-			return this._send(res, req, { ...failure, status: failure.status ?? 500 });
-		}
+		if (failure && !failure.afterHandling) return this._fail(req, res, failure);
+		const answer = await this._handle(req, method, rawPath, badJson);
+		if (failure) return this._fail(req, res, failure);
+		return this._send(res, req, answer);
+	}
 
+	/**
+	 * Serves a scripted failure: a destroyed socket or its status.
+	 * @param {FakeRequest} req
+	 * @param {http.ServerResponse} res
+	 * @param {FailOptions} failure
+	 */
+	async _fail(req, res, failure) {
+		if (failure.delayMs) await sleep(failure.delayMs);
+		if (failure.disconnect) {
+			this._logLine(req, 'disconnect');
+			res.socket?.destroy();
+			return;
+		}
+		return this._send(res, req, { ...failure, status: failure.status ?? 500 });
+	}
+
+	/**
+	 * Auth and routing: the provider's own answer.
+	 * @param {FakeRequest} req
+	 * @param {string} method
+	 * @param {string} rawPath
+	 * @param {boolean} badJson
+	 * @returns {Promise<FakeResponse>}
+	 */
+	async _handle(req, method, rawPath, badJson) {
 		if (this._auth) {
 			const rejection = this._auth(req);
-			if (rejection) return this._send(res, req, rejection);
+			if (rejection) return rejection;
 		}
-		if (badJson) return this._send(res, req, this.invalidJson(req));
+		if (badJson) return this.invalidJson(req);
 
 		const matched = this._match(this._routes, method, rawPath);
-		if (!matched) return this._send(res, req, this.notFound(req));
+		if (!matched) return this.notFound(req);
 		req.params = matched.params;
-		return this._send(res, req, await this._safely(matched.route.handler, req));
+		return await this._safely(matched.route.handler, req);
 	}
 
 	/**
