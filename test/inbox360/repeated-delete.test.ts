@@ -1,13 +1,11 @@
 import { RETRY_POLICY } from '../../nodes/shared/request';
 import { runNode } from '../harness/engine';
 import { providerPerFile, recordWaits } from '../harness/provider';
-import { API, chat, startInbox360 } from './setup';
+import { ADD_MESSAGE_TAG, API, chat, startInbox360 } from './setup';
 
 const env = providerPerFile(startInbox360);
 const waits = recordWaits();
 
-const id = (value: string) => ({ __rl: true, mode: 'id', value });
-const addMessageTag = { resource: 'messageTagging', operation: 'add', messageId: 'ABGGSFEBeRJ_AhD8o8zP9ulNeUPgdKvfzvgh', tag: id('5') };
 const hits = (method: string, path: string) => env.fake.requests.filter((r) => r.method === method && r.path === `${API}/${path}`);
 const NGINX_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
@@ -18,7 +16,7 @@ const NGINX_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<bod
  */
 describe('a DELETE repeated after an ambiguous failure that answers 404 was already done', () => {
 	test('reset after the inbox removed the tagging (inferred endpoint): two requests, success, no fallback path', async () => {
-		expect((await runNode(env.action, { parameters: addMessageTag })).error).toBeUndefined();
+		expect((await runNode(env.action, { parameters: ADD_MESSAGE_TAG })).error).toBeUndefined();
 		const before = env.fake.requests.length;
 		env.fake.failNext({ disconnect: true, afterHandling: true, match: { method: 'DELETE', path: `${API}/message_tagging/100/` } });
 		const result = await runNode(env.action, { parameters: { resource: 'messageTagging', operation: 'remove', taggingId: '100' } });

@@ -1,18 +1,13 @@
-import type { INodeExecutionData } from 'n8n-workflow';
-
 import { DEFAULTS } from '../fakes/inbox360';
 import { runNode } from '../harness/engine';
 import type { RepeatCase } from '../harness/provider';
 import { describeRepeats, providerPerFile, recordWaits } from '../harness/provider';
-import { API, chat, startInbox360 } from './setup';
+import { ADD_CHAT_TAG, ADD_MESSAGE_TAG, API, chat, fileItem, id, PNG, startInbox360 } from './setup';
 
 const env = providerPerFile(startInbox360);
 const waits = recordWaits();
 
-const id = (value: string) => ({ __rl: true, mode: 'id', value });
 const to = chat('48123123123');
-const file = (bytes: Buffer, mimeType: string, fileName: string): INodeExecutionData[] => [{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType, fileName } } }];
-const png = file(Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'image/png', 'logo.png');
 
 const call = (method: string, path: string, repeatable: boolean, parameters: RepeatCase['parameters'], extra: Partial<RepeatCase> = {}): RepeatCase => ({
 	parameters,
@@ -23,8 +18,6 @@ const call = (method: string, path: string, repeatable: boolean, parameters: Rep
 /** Every send is one POST /messages/: never repeated (it may have gone out). */
 const send = (parameters: RepeatCase['parameters']) => call('POST', 'messages/', false, { chat: to, ...parameters });
 const read = (path: string, parameters: RepeatCase['parameters'] = {}, extra: Partial<RepeatCase> = {}) => call('GET', path, true, parameters, extra);
-const addChatTag = { resource: 'chatTagging', operation: 'add', chat: to, tag: id('6') };
-const addMessageTag = { resource: 'messageTagging', operation: 'add', messageId: 'ABGGSFEBeRJ_AhD8o8zP9ulNeUPgdKvfzvgh', tag: id('5') };
 
 /** Every 360dialog Inbox operation, what a dropped connection after its request hits, and whether it may be repeated. */
 const cases: Record<string, RepeatCase> = {
@@ -56,13 +49,13 @@ const cases: Record<string, RepeatCase> = {
 
 	'tag.getMany': read('tags/', { returnAll: true }),
 	'tag.create': call('POST', 'tags/', false, { name: 'Refund' }),
-	'chatTagging.add': call('POST', 'chat_tagging/', false, addChatTag),
-	'chatTagging.get': read('chat_tagging/100/', { taggingId: '100' }, { before: [addChatTag] }),
-	'chatTagging.remove': call('DELETE', 'chat_tagging/100/', true, { chat: to, tag: id('6') }, { before: [addChatTag] }),
+	'chatTagging.add': call('POST', 'chat_tagging/', false, ADD_CHAT_TAG),
+	'chatTagging.get': read('chat_tagging/100/', { taggingId: '100' }, { before: [ADD_CHAT_TAG] }),
+	'chatTagging.remove': call('DELETE', 'chat_tagging/100/', true, { chat: to, tag: id('6') }, { before: [ADD_CHAT_TAG] }),
 	'chatTagging.getEvents': read('chat_tagging_events/', { returnAll: false, limit: 5 }),
-	'messageTagging.add': call('POST', 'message_tagging/', false, addMessageTag),
-	'messageTagging.get': read('message_tagging/100/', { taggingId: '100' }, { before: [addMessageTag] }),
-	'messageTagging.remove': call('DELETE', 'message_tagging/100/', true, { taggingId: '100' }, { before: [addMessageTag] }),
+	'messageTagging.add': call('POST', 'message_tagging/', false, ADD_MESSAGE_TAG),
+	'messageTagging.get': read('message_tagging/100/', { taggingId: '100' }, { before: [ADD_MESSAGE_TAG] }),
+	'messageTagging.remove': call('DELETE', 'message_tagging/100/', true, { taggingId: '100' }, { before: [ADD_MESSAGE_TAG] }),
 	'messageTagging.getEvents': read('message_tagging_events/', { returnAll: true }),
 
 	'person.getMany': read('persons/', { returnAll: true }),
@@ -98,12 +91,12 @@ const cases: Record<string, RepeatCase> = {
 	'businessProfile.setAbout': call('PATCH', 'settings/profile/about/', true, { text: 'Open 24/7' }),
 	'businessProfile.getPhoto': read('settings/profile/photo/', { binaryPropertyName: 'photo' }),
 	// An upload: not declared repeatable.
-	'businessProfile.setPhoto': call('POST', 'settings/profile/photo/', false, { binaryPropertyName: 'data' }, { items: png }),
+	'businessProfile.setPhoto': call('POST', 'settings/profile/photo/', false, { binaryPropertyName: 'data' }, { items: fileItem(PNG, 'image/png', 'logo.png') }),
 	'businessProfile.deletePhoto': call('DELETE', 'settings/profile/photo/', true, {}),
 	'businessProfile.getWhatsAppNumbers': read('whatsapp_accounts/'),
 	'businessProfile.refresh': call('POST', 'settings/refresh/issue/', false, {}),
 
-	'media.upload': call('POST', 'media/', false, { binaryPropertyName: 'data' }, { items: file(Buffer.from('%PDF-1.4 hello'), 'application/pdf', 'a.pdf') }),
+	'media.upload': call('POST', 'media/', false, { binaryPropertyName: 'data' }, { items: fileItem(Buffer.from('%PDF-1.4 hello'), 'application/pdf', 'a.pdf') }),
 	'media.download': read('media/3f4a6a4c-0c36-4d6b-9f55-2f1f0c7f2a10/', { media: '3f4a6a4c-0c36-4d6b-9f55-2f1f0c7f2a10', binaryPropertyName: 'file' }),
 };
 

@@ -5,18 +5,12 @@ import { Inbox360 } from '../../nodes/Inbox360/Inbox360.node';
 import { DEFAULTS } from '../fakes/inbox360';
 import { readBinary, runNode } from '../harness/engine';
 import { expectRejectedBeforeSending, operationsOf, providerPerFile } from '../harness/provider';
-import { chat, list, startInbox360, wire } from './setup';
+import { ADD_CHAT_TAG, ADD_MESSAGE_TAG, byName, chat, fileItem, id, list, PNG, startInbox360, wire } from './setup';
 
 const env = providerPerFile(startInbox360);
 
-const id = (value: string) => ({ __rl: true, mode: 'id', value });
-const byName = (value: string) => ({ __rl: true, mode: 'name', value });
 
 const MEDIA_ID = '3f4a6a4c-0c36-4d6b-9f55-2f1f0c7f2a10';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-const file = (bytes: Buffer, mimeType: string, fileName: string): INodeExecutionData[] => [{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType, fileName } } }];
-const addChatTag = { resource: 'chatTagging', operation: 'add', chat: chat('48123123123'), tag: id('6') };
-const addMessageTag = { resource: 'messageTagging', operation: 'add', messageId: 'ABGGSFEBeRJ_AhD8o8zP9ulNeUPgdKvfzvgh', tag: id('5') };
 
 interface CallSetup {
 	/** Runs first (their requests are not part of the wire asserted): taggings to get or remove. */
@@ -79,19 +73,19 @@ const calls: Array<[string, INodeParameters, unknown[], CallSetup?]> = [
 		'photo set',
 		{ resource: 'businessProfile', operation: 'setPhoto', binaryPropertyName: 'data' },
 		[['POST', '/settings/profile/photo/', undefined]],
-		{ items: file(PNG, 'image/png', 'logo.png'), multipart: { head: 'Content-Disposition: form-data; name="file_encoded"; filename="logo.png"\r\nContent-Type: image/png\r\n\r\n', bytes: PNG } },
+		{ items: fileItem(PNG, 'image/png', 'logo.png'), multipart: { head: 'Content-Disposition: form-data; name="file_encoded"; filename="logo.png"\r\nContent-Type: image/png\r\n\r\n', bytes: PNG } },
 	],
 	['media download', { resource: 'media', operation: 'download', media: MEDIA_ID, binaryPropertyName: 'file' }, [['GET', `/media/${MEDIA_ID}/`, undefined]]],
 	[
 		'media upload',
 		{ resource: 'media', operation: 'upload', binaryPropertyName: 'data' },
 		[['POST', '/media/', undefined]],
-		{ items: file(Buffer.from('%PDF-1.4 hello'), 'application/pdf', 'a.pdf'), multipart: { head: 'Content-Disposition: form-data; name="file_encoded"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n', bytes: Buffer.from('%PDF-1.4 hello') } },
+		{ items: fileItem(Buffer.from('%PDF-1.4 hello'), 'application/pdf', 'a.pdf'), multipart: { head: 'Content-Disposition: form-data; name="file_encoded"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n', bytes: Buffer.from('%PDF-1.4 hello') } },
 	],
-	['chat tagging get', { resource: 'chatTagging', operation: 'get', taggingId: '100' }, [['GET', '/chat_tagging/100/', undefined]], { before: [addChatTag] }],
-	['chat tagging remove', { ...addChatTag, operation: 'remove' }, [['GET', '/chats/48123123123/', undefined], ['DELETE', '/chat_tagging/100/', undefined]], { before: [addChatTag] }],
-	['message tagging get', { resource: 'messageTagging', operation: 'get', taggingId: '100' }, [['GET', '/message_tagging/100/', undefined]], { before: [addMessageTag] }],
-	['message tagging remove', { resource: 'messageTagging', operation: 'remove', taggingId: '100' }, [['DELETE', '/message_tagging/100/', undefined]], { before: [addMessageTag] }],
+	['chat tagging get', { resource: 'chatTagging', operation: 'get', taggingId: '100' }, [['GET', '/chat_tagging/100/', undefined]], { before: [ADD_CHAT_TAG] }],
+	['chat tagging remove', { ...ADD_CHAT_TAG, operation: 'remove' }, [['GET', '/chats/48123123123/', undefined], ['DELETE', '/chat_tagging/100/', undefined]], { before: [ADD_CHAT_TAG] }],
+	['message tagging get', { resource: 'messageTagging', operation: 'get', taggingId: '100' }, [['GET', '/message_tagging/100/', undefined]], { before: [ADD_MESSAGE_TAG] }],
+	['message tagging remove', { resource: 'messageTagging', operation: 'remove', taggingId: '100' }, [['DELETE', '/message_tagging/100/', undefined]], { before: [ADD_MESSAGE_TAG] }],
 	['template create', { resource: 'template', operation: 'create', name: 'order', category: 'UTILITY', language: 'en', componentsMode: 'fields', headerType: 'none', bodyText: 'Hi' }, [['POST', '/templates/', { name: 'order', category: 'UTILITY', language: 'en', components: [{ type: 'BODY', text: 'Hi' }] }]]],
 	['contact search (two cursor pages)', { resource: 'contact', operation: 'search', returnAll: true, search: 'o' }, [
 		['GET', '/contacts/?search=o&limit=100&offset=0', undefined],

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 
 import { Inbox360Api } from '../../credentials/Inbox360Api.credentials';
 import { Inbox360 } from '../../nodes/Inbox360/Inbox360.node';
@@ -37,5 +37,18 @@ export function wire(requests: RecordedRequest[]) {
 	});
 }
 
-export const chat = (value: string) => ({ __rl: true, mode: 'id', value });
+/** Resource locators: by ID (chats, users, groups, tags), from the list, by name (tags). */
+export const id = (value: string) => ({ __rl: true, mode: 'id', value });
+export const chat = id;
 export const list = (value: string) => ({ __rl: true, mode: 'list', value });
+export const byName = (value: string) => ({ __rl: true, mode: 'name', value });
+
+/** One input item carrying a file in its binary property `data`. */
+export const fileItem = (bytes: Buffer, mimeType: string, fileName: string): INodeExecutionData[] => [
+	{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType, fileName } } },
+];
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+
+/** Set-up runs for tagging tests: on a fresh inbox each makes tagging 100. */
+export const ADD_CHAT_TAG = { resource: 'chatTagging', operation: 'add', chat: chat('48123123123'), tag: id('6') };
+export const ADD_MESSAGE_TAG = { resource: 'messageTagging', operation: 'add', messageId: 'ABGGSFEBeRJ_AhD8o8zP9ulNeUPgdKvfzvgh', tag: id('5') };

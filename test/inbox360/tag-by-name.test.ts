@@ -1,10 +1,9 @@
 import { runNode } from '../harness/engine';
 import { providerPerFile } from '../harness/provider';
-import { startInbox360, wire } from './setup';
+import { byName, startInbox360, wire } from './setup';
 
 const env = providerPerFile(startInbox360);
 
-const byName = (value: string) => ({ __rl: true, mode: 'name', value });
 const chatOfItem = { __rl: true, mode: 'id', value: '={{ $json.chat }}' };
 
 describe('Tag by name with "Create Tag If Missing" (CRM sync)', () => {
