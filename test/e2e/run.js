@@ -184,19 +184,35 @@ function executionOutput(execution, nodeName) {
 
 /**
  * The imported simulator credential of `credentialType` through n8n's own tester
- * (`POST /rest/credentials/test`): OK as imported, Error with `wrong` merged into its data; then
- * `confirm()`, if given, checks what the fake saw.
+ * (`POST /rest/credentials/test`): OK as imported, Error with `wrong` merged into its data, and Error
+ * when the fake answers the test's request with a redirect to another fake, which must see nothing
+ * (the key or token stays with the provider in n8n's tester, not only in jest's). Then `confirm()`,
+ * if given, checks what the fake saw.
  */
 async function checkCredentialTest(ctx, provider, credentialType, wrong, confirm) {
-	await check(`${provider}: the credential test passes in n8n, and fails with a wrong ${Object.keys(wrong).join(', ')}`, async () => {
+	await check(`${provider}: the credential test passes in n8n, fails with a wrong ${Object.keys(wrong).join(', ')}, and follows no redirect`, async () => {
 		const stored = ctx.credentials.find((c) => c.type === credentialType);
 		assert(stored, `no ${credentialType} credential was imported`);
+		const fakes = Object.values(ctx.sim).filter((f) => typeof f?.origin === 'string');
+		const fake = fakes.find((f) => stored.data.baseUrl.startsWith(f.origin));
+		const elsewhere = fakes.find((f) => f !== fake);
+		assert(fake && elsewhere, `no simulator fake serves ${stored.data.baseUrl}`);
 		const session = await n8n.login(ctx.server.url, OWNER);
 		const test = (data) => session.request('POST', '/rest/credentials/test', { credentials: { id: stored.id, name: stored.name, type: credentialType, data } });
+
 		const ok = await test(stored.data);
 		assert(ok?.status === 'OK', `expected OK, got ${show(ok)}`);
+		const probe = fake.requests.at(-1);
 		const bad = await test({ ...stored.data, ...wrong });
 		assert(bad?.status === 'Error', `expected Error, got ${show(bad)}`);
+
+		const [ours, theirs] = [fake.requests.length, elsewhere.requests.length];
+		fake.failNext({ status: 302, headers: { Location: `${elsewhere.origin}${probe.path}` }, body: '', match: { method: probe.method, path: probe.path } });
+		const redirected = await test(stored.data);
+		assert(fake.requests.slice(ours).some((r) => r.path === probe.path), `the test did not reach ${probe.method} ${probe.path} on the ${fake.name} fake`);
+		assert(redirected?.status === 'Error', `expected Error for a redirect, got ${show(redirected)}`);
+		const followed = elsewhere.requests.slice(theirs).filter((r) => r.path === probe.path);
+		assert(followed.length === 0, `the redirect was followed to the ${elsewhere.name} fake: ${show(followed)}`);
 		await confirm?.();
 	});
 }
