@@ -1,7 +1,9 @@
 import type { IDataObject, ResourceMapperField } from 'n8n-workflow';
 
 import type { ProviderContext } from '../shared/provider';
+import { PerRun } from '../shared/perRun';
 import { textMapperField } from '../shared/resourceMapper';
+import { templateKeyOf, templateParameter, variableNumbers } from '../shared/templates';
 import type { InputValidator } from '../shared/validate';
 import { inboxList } from './transport';
 
@@ -11,20 +13,10 @@ export function languageOf(template: IDataObject): string {
 	return String(language && typeof language === 'object' ? (language as IDataObject).code : (language ?? ''));
 }
 
-export const templateKey = (template: IDataObject) => `${String(template.name)}|${languageOf(template)}`;
-
-export function splitTemplateKey(value: string): { name: string; language?: string } {
-	const [name, language] = value.split('|').map((s) => s.trim());
-	return { name, language: language || undefined };
-}
+export const templateKey = (template: IDataObject) => templateKeyOf(template.name, languageOf(template));
 
 const components = (template: IDataObject) => (Array.isArray(template.components) ? (template.components as IDataObject[]) : []);
 const componentOf = (template: IDataObject, type: string) => components(template).find((c) => String(c.type).toUpperCase() === type);
-
-/** `{{n}}` numbers of a text, ascending and distinct. */
-export function variableNumbers(text: unknown): number[] {
-	return [...new Set([...String(text ?? '').matchAll(/\{\{\s*(\d+)\s*\}\}/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
-}
 
 export type MediaHeader = 'image' | 'video' | 'document';
 
@@ -75,14 +67,6 @@ export function variableFields(template: IDataObject): ResourceMapperField[] {
 	return fields;
 }
 
-/** WhatsApp refuses template parameters with line breaks, tabs or more than four spaces in a row. */
-function parameter(check: InputValidator, values: IDataObject, id: string, label: string): string {
-	const text = String(values[id] ?? '').trim();
-	if (!text) check.fail(`"Template Variables": ${label} is empty; every variable of the template needs a value`);
-	if (/[\n\t]| {5,}/.test(text)) check.fail(`"Template Variables": ${label} has a line break, a tab or more than four spaces in a row, which WhatsApp rejects`);
-	return text;
-}
-
 /** The send's `components`, with exactly the values the template's blanks need. */
 export function templateComponents(check: InputValidator, template: IDataObject, values: IDataObject): IDataObject[] {
 	const blanks = blanksOf(template);
@@ -90,12 +74,12 @@ export function templateComponents(check: InputValidator, template: IDataObject,
 	const out: IDataObject[] = [];
 	if (blanks.headerText) {
 		used.add(FIELD.headerText);
-		out.push({ type: 'header', parameters: [{ type: 'text', text: parameter(check, values, FIELD.headerText, 'Header {{1}}') }] });
+		out.push({ type: 'header', parameters: [{ type: 'text', text: templateParameter(check, values, FIELD.headerText, 'Header {{1}}') }] });
 	}
 	if (blanks.headerMedia) {
 		const kind = blanks.headerMedia;
 		used.add(FIELD.headerUrl).add(FIELD.headerFileName);
-		const media: IDataObject = { link: check.publicUrl(parameter(check, values, FIELD.headerUrl, `Header ${kind} URL`), `Template Variables: Header ${kind} URL`, 'WhatsApp') };
+		const media: IDataObject = { link: check.publicUrl(templateParameter(check, values, FIELD.headerUrl, `Header ${kind} URL`), `Template Variables: Header ${kind} URL`, 'WhatsApp') };
 		const fileName = String(values[FIELD.headerFileName] ?? '').trim();
 		if (kind === 'document' && fileName) media.filename = fileName;
 		out.push({ type: 'header', parameters: [{ type: kind, [kind]: media }] });
@@ -105,13 +89,13 @@ export function templateComponents(check: InputValidator, template: IDataObject,
 			type: 'body',
 			parameters: blanks.body.map((n) => {
 				used.add(FIELD.body(n));
-				return { type: 'text', text: parameter(check, values, FIELD.body(n), `Body {{${n}}}`) };
+				return { type: 'text', text: templateParameter(check, values, FIELD.body(n), `Body {{${n}}}`) };
 			}),
 		});
 	}
 	for (const index of blanks.urlButtons) {
 		used.add(FIELD.button(index));
-		out.push({ type: 'button', sub_type: 'url', index, parameters: [{ type: 'text', text: parameter(check, values, FIELD.button(index), `Button ${index + 1} URL {{1}}`) }] });
+		out.push({ type: 'button', sub_type: 'url', index, parameters: [{ type: 'text', text: templateParameter(check, values, FIELD.button(index), `Button ${index + 1} URL {{1}}`) }] });
 	}
 	const unknown = Object.keys(values).filter((key) => !used.has(key) && String(values[key] ?? '').trim() !== '');
 	if (unknown.length) {
@@ -123,17 +107,11 @@ export function templateComponents(check: InputValidator, template: IDataObject,
 	return out;
 }
 
-const templatesCache = new WeakMap<object, Promise<IDataObject[]>>();
+const templateLists = new PerRun<IDataObject[]>();
 
 /** Every template of the inbox, read once per node run (a thousand sends must not list them a thousand times). */
 export async function allTemplates(this: ProviderContext, itemIndex?: number): Promise<IDataObject[]> {
-	let pending = templatesCache.get(this);
-	if (!pending) {
-		pending = inboxList.call(this, 'templates', { returnAll: true, itemIndex });
-		templatesCache.set(this, pending);
-		pending.catch(() => templatesCache.delete(this));
-	}
-	return await pending;
+	return await templateLists.once(this, '', async () => await inboxList.call(this, 'templates', { returnAll: true, itemIndex }));
 }
 
 export const isApproved = (template: IDataObject) => String(template.status ?? '').toLowerCase() === 'approved';

@@ -1,7 +1,9 @@
 import type { IDataObject, ResourceMapperField } from 'n8n-workflow';
 
 import type { ProviderContext } from '../shared/provider';
+import { PerRun } from '../shared/perRun';
 import { textMapperField } from '../shared/resourceMapper';
+import { templateKeyOf, variableNumbers } from '../shared/templates';
 import { sobotList } from './transport';
 
 /** Sobot's numeric template status (`?status=` and `status` in list items). */
@@ -9,13 +11,6 @@ export const TEMPLATE_STATUS: Record<string, number> = { pending: 0, approved: 1
 export const STATUS_NAME: Record<number, string> = { 0: 'pending', 1: 'approved', 2: 'rejected' };
 
 export type HeaderKind = 'text' | 'image' | 'video' | 'document';
-
-/** Distinct `{{n}}` placeholder numbers of a text, ascending. */
-export function placeholders(text: unknown): number[] {
-	const found = new Set<number>();
-	for (const match of String(text ?? '').matchAll(/\{\{\s*(\d+)\s*\}\}/g)) found.add(Number(match[1]));
-	return [...found].sort((a, b) => a - b);
-}
 
 /** The docs spell DOCUMENT "DOUCMENT" in one place; both mean a document header. */
 export function headerKindOf(template: IDataObject): HeaderKind | null {
@@ -64,8 +59,8 @@ export function variablesOf(template: IDataObject): TemplateVariables {
 		name: String(template.entity_name),
 		language: String(template.lang_code),
 		header,
-		headerVariable: header === 'text' && placeholders(template.header).length > 0,
-		body: placeholders(template.template),
+		headerVariable: header === 'text' && variableNumbers(template.header).length > 0,
+		body: variableNumbers(template.template),
 		dynamicUrl: dynamic ? url : null,
 		urlButtonIndex: phoneButtons(template).length ? 1 : 0,
 	};
@@ -106,25 +101,14 @@ export function variableFields(template: IDataObject): ResourceMapperField[] {
 }
 
 /** Dropdown value of a template: name and language, which together identify it for a send. */
-export const templateKey = (template: IDataObject) => `${template.entity_name}|${template.lang_code}`;
+export const templateKey = (template: IDataObject) => templateKeyOf(template.entity_name, template.lang_code);
 
-export function parseTemplateKey(value: string): { name: string; language?: string } {
-	const [name, language] = value.split('|').map((s) => s.trim());
-	return { name, language: language || undefined };
-}
-
-const approvedCache = new WeakMap<object, Promise<IDataObject[]>>();
+const approvedLists = new PerRun<IDataObject[]>();
 
 /**
  * All approved templates (`GET /api/template/?status=1`, every page), read once per node run:
  * a campaign of a thousand items must not list the templates a thousand times.
  */
 export async function approvedTemplates(this: ProviderContext, itemIndex?: number): Promise<IDataObject[]> {
-	let pending = approvedCache.get(this);
-	if (!pending) {
-		pending = sobotList.call(this, '/api/template/', { qs: { status: TEMPLATE_STATUS.approved }, returnAll: true, itemIndex });
-		approvedCache.set(this, pending);
-		pending.catch(() => approvedCache.delete(this));
-	}
-	return await pending;
+	return await approvedLists.once(this, '', async () => await sobotList.call(this, '/api/template/', { qs: { status: TEMPLATE_STATUS.approved }, returnAll: true, itemIndex }));
 }

@@ -174,6 +174,21 @@ describe('templates: variables become fields', () => {
 		]);
 	});
 
+	test('the templates are read once per run, however many items', async () => {
+		const result = await runNode(env.action, {
+			parameters: {
+				resource: 'message',
+				operation: 'sendTemplate',
+				chat: chat('={{ $json.chat }}'),
+				template: 'order_update|en',
+				variables: { mappingMode: 'defineBelow', value: { header_1: 'A-17', body_1: '={{ $json.name }}', body_2: 'A-17', body_3: 'Monday', button_0_url: 'A-17' } },
+			},
+			items: [{ json: { chat: '48999000111', name: 'Ewa' } }, { json: { chat: '48999000112', name: 'Jan' } }, { json: { chat: '48999000113', name: 'Ola' } }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(wire(env.fake.requests).map(([method, path]) => `${method} ${path}`)).toEqual(['GET /templates/?limit=100&offset=0', 'POST /messages/', 'POST /messages/', 'POST /messages/']);
+	});
+
 	test('a missing variable is named before sending', async () => {
 		const result = await runNode(env.action, {
 			parameters: { resource: 'message', operation: 'sendTemplate', chat: to, template: 'order_update', variables: { mappingMode: 'defineBelow', value: { header_1: 'A', body_1: 'E', body_2: 'A' } } },

@@ -6,7 +6,8 @@ import type {
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
-import { allTemplates, isApproved, languageOf, splitTemplateKey, templateKey, variableFields } from '../templates';
+import { splitTemplateKey } from '../../shared/templates';
+import { allTemplates, isApproved, languageOf, templateKey, variableFields } from '../templates';
 import type { EndpointName } from '../transport';
 import { inboxRequest, resultsOf } from '../transport';
 

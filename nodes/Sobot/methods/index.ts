@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions, ResourceMapperFields } from 'n8n-workflow';
 
-import { approvedTemplates, parseTemplateKey, templateKey, variableFields, variablesOf } from '../templates';
+import { splitTemplateKey } from '../../shared/templates';
+import { approvedTemplates, templateKey, variableFields, variablesOf } from '../templates';
 
 export const loadOptions = {
 	/** Approved templates as "name (language)"; the value carries both, as a send needs both. */
@@ -26,7 +27,7 @@ export const resourceMapping = {
 	async getTemplateVariables(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 		const key = String(this.getNodeParameter('template', '') ?? '').trim();
 		if (!key) return { fields: [], emptyFieldsNotice: 'Choose a template first' };
-		const { name, language } = parseTemplateKey(key);
+		const { name, language } = splitTemplateKey(key);
 		const template = (await approvedTemplates.call(this)).find(
 			(t) => t.entity_name === name && (!language || t.lang_code === language),
 		);

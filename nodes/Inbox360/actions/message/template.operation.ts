@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/execute';
-import { allTemplates, isApproved, languageOf, splitTemplateKey, templateComponents } from '../../templates';
+import { splitTemplateKey } from '../../../shared/templates';
+import { allTemplates, isApproved, languageOf, templateComponents } from '../../templates';
 import { contextOf, recipientOf, sendMessage, sendOptions, toLocator, validator } from '../common';
 import { templateVariablesProperty } from '../../../shared/resourceMapper';
 

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError } from 'n8n-workflow';
 
 import { asNodeError } from '../../../shared/errors';
+import { PerRun } from '../../../shared/perRun';
 import { inboxList, inboxRequest } from '../../transport';
 import { validator } from '../common';
 
@@ -27,25 +28,19 @@ export const createMissingOption: INodeProperties = {
 	description: 'Whether to create the tag when no tag has this name (only for a tag given by name)',
 };
 
-const tagCache = new WeakMap<object, Promise<IDataObject[]>>();
+const tagLists = new PerRun<IDataObject[]>();
 
 /** Every tag of the inbox, read once per node run. */
 async function allTags(ctx: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	let pending = tagCache.get(ctx);
-	if (!pending) {
-		pending = inboxList.call(ctx, 'tags', { returnAll: true, itemIndex: i });
-		tagCache.set(ctx, pending);
-		pending.catch(() => tagCache.delete(ctx));
-	}
-	return await pending;
+	return await tagLists.once(ctx, '', async () => await inboxList.call(ctx, 'tags', { returnAll: true, itemIndex: i }));
 }
 
 type ResolvedTag = { id: number; name: string | null; created: boolean };
 
 const byName = (tags: IDataObject[], name: string) => tags.find((t) => String(t.name).toLowerCase() === name.toLowerCase());
 
-/** Tags being created in this node run, by lower-case name: items running at once create each only once. */
-const creations = new WeakMap<object, Map<string, Promise<ResolvedTag>>>();
+/** Tags created in this node run, by lower-case name: items running at once create each only once. */
+const creations = new PerRun<ResolvedTag>();
 
 async function createTag(ctx: IExecuteFunctions, i: number, name: string): Promise<ResolvedTag> {
 	try {
@@ -55,7 +50,7 @@ async function createTag(ctx: IExecuteFunctions, i: number, name: string): Promi
 	} catch (error) {
 		// A 400 is how the inbox refuses a name that exists: someone created it since the list was read.
 		if (!(error instanceof NodeApiError) || error.httpCode !== '400') throw asNodeError(ctx.getNode(), error, i);
-		tagCache.delete(ctx);
+		tagLists.forget(ctx);
 		const found = byName(await allTags(ctx, i), name);
 		if (!found) throw asNodeError(ctx.getNode(), error, i);
 		return { id: Number(found.id), name: String(found.name), created: false };
@@ -74,14 +69,9 @@ export async function resolveTag(ctx: IExecuteFunctions, i: number, createMissin
 	const found = byName(await allTags(ctx, i), value);
 	if (found) return { id: Number(found.id), name: String(found.name), created: false };
 	if (!createMissing) check.fail(`"Tag": the inbox has no tag named "${value}"`, 'Turn on "Create Tag If Missing", or create the tag with Tag → Create.');
-	let running = creations.get(ctx);
-	if (!running) creations.set(ctx, (running = new Map()));
 	const key = value.toLowerCase();
-	const pending = running.get(key);
-	// Another item of this run is creating it: use that tag (it was not created for this item).
-	if (pending) return { ...(await pending), created: false };
-	const creation = createTag(ctx, i, value);
-	running.set(key, creation);
-	creation.catch(() => running.delete(key));
-	return await creation;
+	// Another item of this run created it, or is creating it: use that tag (not created for this item).
+	const createdByOther = creations.has(ctx, key);
+	const tag = await creations.once(ctx, key, async () => await createTag(ctx, i, value));
+	return createdByOther ? { ...tag, created: false } : tag;
 }

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OperationDefinition, ResourceDefinition } from '../../../shared/execute';
 import { withSending } from '../../../shared/sending';
 import type { InputValidator } from '../../../shared/validate';
-import { isApproved, variableNumbers } from '../../templates';
+import { sequentialVariables } from '../../../shared/templates';
+import { isApproved } from '../../templates';
 import { inboxList, inboxRequest } from '../../transport';
 import { inbox360Sending, listFields, listOperation, validator } from '../common';
 
@@ -40,14 +41,6 @@ const getMany: OperationDefinition = {
 
 const NAME = /^[a-z0-9_]{1,512}$/;
 
-function numbered(check: InputValidator, text: string, field: string): number[] {
-	const numbers = variableNumbers(text);
-	numbers.forEach((n, index) => {
-		if (n !== index + 1) check.fail(`"${field}" must number its variables {{1}}, {{2}} … without gaps; found ${numbers.map((x) => `{{${x}}}`).join(', ')}`);
-	});
-	return numbers;
-}
-
 const examples = (value: unknown) => String(value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 /** Meta's component array from the node's fields, with Meta's documented rules checked first. */
@@ -56,7 +49,7 @@ export function buildComponents(check: InputValidator, p: IDataObject): IDataObj
 	const headerType = String(p.headerType ?? 'none');
 	if (headerType === 'text') {
 		const text = check.maxLength(check.required(p.headerText, 'Header Text'), 60, 'Header Text') as string;
-		const vars = numbered(check, text, 'Header Text');
+		const vars = sequentialVariables(check, text, 'Header Text');
 		if (vars.length > 1) check.fail('"Header Text" may have at most one variable, {{1}}');
 		const header: IDataObject = { type: 'HEADER', format: 'TEXT', text };
 		if (vars.length) {
@@ -70,7 +63,7 @@ export function buildComponents(check: InputValidator, p: IDataObject): IDataObj
 		components.push({ type: 'HEADER', format: headerType.toUpperCase(), example: { header_handle: [sample] } });
 	}
 	const body = check.maxLength(check.required(p.bodyText, 'Body Text'), 1024, 'Body Text') as string;
-	const bodyVars = numbered(check, body, 'Body Text');
+	const bodyVars = sequentialVariables(check, body, 'Body Text');
 	const bodyComponent: IDataObject = { type: 'BODY', text: body };
 	if (bodyVars.length) {
 		const sample = examples(p.bodyExamples);
@@ -88,7 +81,7 @@ export function buildComponents(check: InputValidator, p: IDataObject): IDataObj
 			const text = check.maxLength(check.required(b.text, `${label} Text`).trim(), 25, `${label} Text`) as string;
 			if (b.type === 'URL') {
 				const url = check.url(b.url, `${label} URL`);
-				const vars = numbered(check, url, `${label} URL`);
+				const vars = sequentialVariables(check, url, `${label} URL`);
 				if (vars.length > 1 || (vars.length && !/\{\{1\}\}$/.test(url))) check.fail(`"${label} URL" may only end in {{1}}`);
 				return vars.length ? { type: 'URL', text, url, example: [check.url(b.example, `${label} Example`)] } : { type: 'URL', text, url };
 			}

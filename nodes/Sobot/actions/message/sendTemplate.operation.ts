@@ -4,7 +4,8 @@ import { fileNameOfUrl } from '../../../shared/binary';
 import type { OperationDefinition } from '../../../shared/execute';
 import type { InputValidator } from '../../../shared/validate';
 import type { HeaderKind, TemplateVariables } from '../../templates';
-import { approvedTemplates, parseTemplateKey, VARIABLE_IDS, variablesOf } from '../../templates';
+import { splitTemplateKey, templateParameter } from '../../../shared/templates';
+import { approvedTemplates, VARIABLE_IDS, variablesOf } from '../../templates';
 import { customerNameField, customerNumberField, recipient, sendMessage, validator } from '../common';
 import { checkUrlExtension } from '../media';
 import { templateVariablesProperty } from '../../../shared/resourceMapper';
@@ -49,16 +50,6 @@ async function findTemplate(this: IExecuteFunctions, check: InputValidator, i: n
 	return named[0];
 }
 
-/** WhatsApp refuses template parameters with line breaks, tabs or more than four spaces in a row. */
-function parameterText(check: InputValidator, values: IDataObject, id: string, label: string): string {
-	const text = String(values[id] ?? '').trim();
-	if (!text) check.fail(`"Template Variables": ${label} is empty; every variable of the template needs a value`);
-	if (/[\n\t]| {5,}/.test(text)) {
-		check.fail(`"Template Variables": ${label} contains a line break, a tab or more than four spaces in a row, which WhatsApp rejects in template parameters`);
-	}
-	return text;
-}
-
 /**
  * `params` for the send: header, body and URL-button components in WhatsApp's order, with exactly as
  * many values as the template has variables (a mismatch makes Sobot fail the send).
@@ -68,7 +59,7 @@ export function templateParams(check: InputValidator, vars: TemplateVariables, v
 	const params: IDataObject[] = [];
 	if (vars.headerVariable) {
 		expected.add(VARIABLE_IDS.headerText);
-		params.push({ type: 'header', parameters: [{ type: 'text', text: parameterText(check, values, VARIABLE_IDS.headerText, 'Header {{1}}') }] });
+		params.push({ type: 'header', parameters: [{ type: 'text', text: templateParameter(check, values, VARIABLE_IDS.headerText, 'Header {{1}}') }] });
 	}
 	if (vars.header && vars.header !== 'text') {
 		const kind = vars.header;
@@ -89,13 +80,13 @@ export function templateParams(check: InputValidator, vars: TemplateVariables, v
 	if (vars.body.length) {
 		const parameters = vars.body.map((n) => {
 			expected.add(VARIABLE_IDS.body(n));
-			return { type: 'text', text: parameterText(check, values, VARIABLE_IDS.body(n), `Body {{${n}}}`) };
+			return { type: 'text', text: templateParameter(check, values, VARIABLE_IDS.body(n), `Body {{${n}}}`) };
 		});
 		params.push({ type: 'body', parameters });
 	}
 	if (vars.dynamicUrl) {
 		expected.add(VARIABLE_IDS.buttonUrl);
-		const suffix = parameterText(check, values, VARIABLE_IDS.buttonUrl, 'URL Button {{1}}');
+		const suffix = templateParameter(check, values, VARIABLE_IDS.buttonUrl, 'URL Button {{1}}');
 		params.push({ type: 'button', sub_type: 'url', index: urlButtonIndex, parameters: [{ type: 'text', text: suffix }] });
 	}
 	const unknown = Object.keys(values).filter((key) => !expected.has(key) && String(values[key] ?? '').trim() !== '');
@@ -167,7 +158,7 @@ export const sendTemplate: OperationDefinition = {
 	async execute(this: IExecuteFunctions, i: number) {
 		const check: InputValidator = validator(this, i);
 		recipient(this, i); // a bad number fails before the templates are read
-		const { name, language } = parseTemplateKey(check.required(this.getNodeParameter('template', i), 'Template Name or ID').trim());
+		const { name, language } = splitTemplateKey(check.required(this.getNodeParameter('template', i), 'Template Name or ID').trim());
 		const mapper = this.getNodeParameter('variables', i, {}) as Partial<ResourceMapperValue>;
 		const values = (mapper?.value ?? {}) as IDataObject;
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;

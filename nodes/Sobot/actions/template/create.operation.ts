@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { OperationDefinition } from '../../../shared/execute';
 import type { InputValidator } from '../../../shared/validate';
 import type { HeaderKind } from '../../templates';
-import { normaliseTemplate, placeholders } from '../../templates';
+import { sequentialVariables, variableNumbers } from '../../../shared/templates';
+import { normaliseTemplate } from '../../templates';
 import { sobotRequest } from '../../transport';
 import { buttonTitles, LIMITS, validator } from '../common';
 import { checkUrlExtension, noEmoji } from '../media';
@@ -186,22 +187,13 @@ function templateName(check: InputValidator, value: unknown): string {
 	return name;
 }
 
-/** Variables must run {{1}}, {{2}}, … without gaps: Meta maps samples and sends by position. */
-function sequentialVariables(check: InputValidator, text: string, field: string): number {
-	const numbers = placeholders(text);
-	numbers.forEach((n, index) => {
-		if (n !== index + 1) check.fail(`"${field}" must number its variables {{1}}, {{2}}, … without gaps; found ${numbers.map((m) => `{{${m}}}`).join(', ')}`);
-	});
-	return numbers.length;
-}
-
 function header(ctx: IExecuteFunctions, check: InputValidator, i: number, kind: HeaderKind | 'none'): IDataObject {
 	if (kind === 'none') return {};
 	if (kind === 'text') {
 		const text = check.required(ctx.getNodeParameter('headerText', i), 'Header Text').trim();
 		check.maxLength(text, LIMITS.headerFooter, 'Header Text');
 		noEmoji(check, text, 'Header Text');
-		const variables = placeholders(text);
+		const variables = variableNumbers(text);
 		if (variables.length > 1 || (variables.length === 1 && variables[0] !== 1)) {
 			check.fail('"Header Text" may contain one variable only, and it must be {{1}}');
 		}
@@ -230,7 +222,7 @@ function ctaButtons(ctx: IExecuteFunctions, check: InputValidator, i: number): I
 		const label = check.required(text('urlText'), 'Website Button Text');
 		check.maxLength(label, LIMITS.ctaText, 'Website Button Text');
 		const url = check.url(text('url'), 'Website URL');
-		const variables = placeholders(url);
+		const variables = variableNumbers(url);
 		const dynamic = variables.length > 0;
 		if (dynamic && (variables.length > 1 || variables[0] !== 1 || !/\{\{\s*1\s*\}\}$/.test(url))) {
 			check.fail('"Website URL" may have one variable only, {{1}}, at the very end');
@@ -264,7 +256,7 @@ export const createTemplate: OperationDefinition = {
 
 		const bodyText = check.required(this.getNodeParameter('body', i), 'Body');
 		check.maxLength(bodyText, LIMITS.templateBody, 'Body');
-		const variableCount = sequentialVariables(check, bodyText, 'Body');
+		const variableCount = sequentialVariables(check, bodyText, 'Body').length;
 		const examples = (((this.getNodeParameter('bodyExamples', i, {}) as IDataObject).example ?? []) as IDataObject[]).map((e) =>
 			String(e.value ?? '').trim(),
 		);
