@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { htmlText, looksLikeHtml } from './html';
+
 const HINTS: Record<number, string> = {
 	400: 'The provider rejected the request. Check the values named in the message.',
 	401: 'The provider did not accept the credential. Check the API key/token in the credential.',
@@ -34,14 +36,21 @@ function hintFor(status: number | undefined): string {
 	return 'The provider answered with an error.';
 }
 
-/** Short, safe text of a response body for the error description (no secrets, bounded length). */
+/**
+ * Short, safe text of a response body for the error description (no secrets, bounded length). An
+ * HTML page is read as the same text the message uses (its title, …), not shown as markup; it is
+ * redacted before and after that reading.
+ */
 export function describeBody(body: unknown, secrets: string[]): string {
 	if (body === undefined || body === null || body === '') return '';
-	let text: string;
-	if (Buffer.isBuffer(body)) text = body.toString('utf8');
-	else if (typeof body === 'string') text = body;
-	else text = JSON.stringify(body);
-	text = redact(text, secrets);
+	if (typeof body !== 'string' && !Buffer.isBuffer(body)) return bounded(redact(JSON.stringify(body), secrets));
+	// Redacted before and after the reading: the page may hold a secret as is, or spelled with entities.
+	let text = redact(Buffer.isBuffer(body) ? body.toString('utf8') : body, secrets);
+	if (looksLikeHtml(text)) text = redact(htmlText(text), secrets);
+	return bounded(text);
+}
+
+function bounded(text: string): string {
 	return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 }
 

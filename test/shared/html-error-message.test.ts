@@ -1,3 +1,6 @@
+import type { INode } from 'n8n-workflow';
+
+import { describeBody, providerError } from '../../nodes/shared/errors';
 import { defaultMessageOf } from '../../nodes/shared/request';
 import { runNode } from '../harness/engine';
 import { providerPerFile } from '../harness/provider';
@@ -93,6 +96,33 @@ describe('an HTML error page becomes readable text in the message', () => {
 	});
 });
 
+describe('an HTML error page becomes the same readable text in the description', () => {
+	const node: INode = { id: 'n', name: 'Node', type: 'test.node', typeVersion: 1, position: [0, 0], parameters: {} };
+
+	test('nginx 502: "Response: 502 Bad Gateway", no tags', () => {
+		const error = providerError({ node, provider: 'Maytapi', status: 502, providerMessage: defaultMessageOf(NGINX_502), body: NGINX_502, secrets: [] });
+		expect(error.description).toContain('Response: 502 Bad Gateway');
+		expect(error.description).not.toContain('<');
+		expect(describeBody(Buffer.from(NGINX_502), [])).toBe('502 Bad Gateway');
+	});
+
+	test('Django debug page: its title, no CSS, script or markup', () => {
+		expect(describeBody(DJANGO_DEBUG_500, [])).toBe('IntegrityError at /api/v1/tags/');
+	});
+
+	test('a secret on the page is redacted, also where the page spells it with entities', () => {
+		const secret = 'k"ey<&>9876';
+		const page = '<html><head><title>Token k&quot;ey&lt;&amp;&gt;9876 is disabled</title></head><body></body></html>';
+		expect(describeBody(page, [secret])).toBe('Token *** is disabled');
+		expect(describeBody(`<html><body><p>bad ${secret}</p></body></html>`, [secret])).not.toContain('9876');
+	});
+
+	test('plain text and JSON bodies are described as before', () => {
+		expect(describeBody('limit <= 5 and > 0', [])).toBe('limit <= 5 and > 0');
+		expect(describeBody({ message: '<b>x</b>' }, [])).toBe('{"message":"<b>x</b>"}');
+	});
+});
+
 describe('through the node, over HTTP', () => {
 	describe('Maytapi', () => {
 		const env = providerPerFile(startMaytapi);
@@ -103,6 +133,8 @@ describe('through the node, over HTTP', () => {
 			expect(result.error?.name).toBe('NodeApiError');
 			expect(result.error?.message).toBe('Maytapi: 502 Bad Gateway');
 			expect(result.error?.httpCode).toBe('502');
+			expect(result.error?.description).toContain('Response: 502 Bad Gateway');
+			expect(result.error?.description).not.toContain('<');
 		});
 	});
 
