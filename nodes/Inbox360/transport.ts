@@ -221,7 +221,7 @@ const PAGE_SIZE = 100;
 export async function inboxList(
 	this: ProviderContext,
 	endpoint: EndpointName,
-	options: { qs?: IDataObject; params?: Record<string, string>; returnAll: boolean; limit?: number; itemIndex?: number; maxPages?: number },
+	options: { qs?: IDataObject; params?: Record<string, string>; returnAll: boolean; limit?: number; itemIndex?: number; maxPages?: number; until?: (page: IDataObject[]) => boolean },
 ): Promise<IDataObject[]> {
 	const wanted = options.returnAll ? Infinity : (options.limit ?? 50);
 	const pageSize = Math.min(PAGE_SIZE, Number.isFinite(wanted) ? wanted : PAGE_SIZE);
@@ -241,6 +241,6 @@ export async function inboxList(
 			next = nextLink ? String(nextLink) : undefined;
 			return { items, hasMore: Boolean(nextLink) };
 		},
-		{ returnAll: options.returnAll, limit: options.limit ?? 50, maxPages: options.maxPages },
+		{ returnAll: options.returnAll, limit: options.limit ?? 50, maxPages: options.maxPages, until: options.until },
 	);
 }

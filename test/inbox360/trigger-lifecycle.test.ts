@@ -185,3 +185,26 @@ test('an admin inbox with more webhooks than one page and none of its own: one i
 	await trigger.delete();
 	expect(hooks()).toEqual(others);
 });
+
+test('an admin inbox with 250 webhooks and its own on the first page: checkExists and deactivation read one page', async () => {
+	const apiUser = env.fake.db.users.find((u: { id: number }) => u.id === 42);
+	apiUser.profile.role = 'admin';
+	const trigger = new TriggerHarness(env.trigger, params());
+	await trigger.activate();
+	const own = hooks()[0];
+	// 249 other users' webhooks listed after the API user's own: three pages of 100 in all.
+	const others = Array.from({ length: 249 }, (_, i) => ({ id: 1000 + i, user: { id: 500 + i, username: `agent${i}`, url: `${env.origin}/api/v1/users/${500 + i}/` }, url: `https://crm.example.com/agent${i}`, on_incoming_message: true }));
+	env.fake.db.webhooks.push(...others.map((h) => ({ ...h })));
+	expect(hooks()).toHaveLength(250);
+	const listReads = () => env.fake.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/webhooks/waba/');
+
+	env.fake.clearRequests();
+	expect(await trigger.checkExists()).toBe(true);
+	expect(listReads()).toHaveLength(1);
+
+	env.fake.clearRequests();
+	await trigger.delete();
+	expect(listReads()).toHaveLength(1);
+	expect(hooks()).toEqual(others);
+	expect(hooks().some((h) => h.id === own.id)).toBe(false);
+});

@@ -19,19 +19,23 @@ interface Webhook {
 
 const isAuto = (ctx: IHookFunctions) => ctx.getNodeParameter('registration', 'auto') === 'auto';
 
+type ListedWebhook = Webhook & { user?: IDataObject };
+
 /**
- * Every page of the webhook list: an admin API user sees every user's webhook (W51), so its own
- * may be on any page.
+ * The webhook list up to the first page holding one that `wanted` matches, else every page: an
+ * admin API user sees every user's webhook (W51), so its own may be on any page, but n8n runs
+ * checkExists on every start of every main process, so the reading stops once it is found.
  */
-async function allWebhooks(ctx: IHookFunctions): Promise<Array<Webhook & { user?: IDataObject }>> {
-	return (await inboxList.call(ctx, 'webhooks', { returnAll: true })) as unknown as Array<Webhook & { user?: IDataObject }>;
+async function findWebhook(ctx: IHookFunctions, wanted: (hook: ListedWebhook) => boolean): Promise<ListedWebhook | undefined> {
+	const until = (page: IDataObject[]) => (page as unknown as ListedWebhook[]).some(wanted);
+	const hooks = (await inboxList.call(ctx, 'webhooks', { returnAll: true, until })) as unknown as ListedWebhook[];
+	return hooks.find(wanted);
 }
 
 /** The API user's webhook (the list holds only the caller's own, unless the user is an admin). */
 async function currentWebhook(ctx: IHookFunctions): Promise<Webhook | undefined> {
 	const me = await inboxRequest.call(ctx, 'currentUser', { repeatable: true });
-	const hooks = await allWebhooks(ctx);
-	return hooks.find((h) => h.user === undefined || String(h.user?.id) === String(me.id));
+	return await findWebhook(ctx, (h) => h.user === undefined || String(h.user?.id) === String(me.id));
 }
 
 async function writeUrl(ctx: IHookFunctions, id: string | number, url: string, onIncoming: boolean | undefined) {
@@ -50,9 +54,10 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const record = loadRegistration(this);
 	const baseUrl = this.getNodeWebhookUrl('default') as string;
 	if (!record || record.configHash !== hashOf(baseUrl)) return false;
-	// One read for a non-admin user (its list holds one webhook); an admin's list may span pages.
-	const list = await allWebhooks(this);
-	return list.some((h) => String(h.id) === String(record.target.webhookId) && sameUrl(h.url, record.url));
+	// One read for a non-admin user (its list holds one webhook); an admin's list may span pages,
+	// read only up to the one with the recorded id.
+	const hook = await findWebhook(this, (h) => String(h.id) === String(record.target.webhookId));
+	return !!hook && sameUrl(hook.url, record.url);
 }
 
 export async function create(this: IHookFunctions): Promise<boolean> {
