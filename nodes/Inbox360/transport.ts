@@ -98,7 +98,7 @@ export const inbox360Provider: ProviderSpec = {
  * writes, `url` for an absolute link on the inbox's origin such as a page's `next` or a media link),
  * plus the values of the path's `{name}` segments (URL-encoded here).
  */
-export type InboxCall = Omit<ApiRequest, 'method' | 'path' | 'credentialOptions'> & { params?: Record<string, string | number> };
+export type InboxCall = Omit<ApiRequest, 'method' | 'path' | 'credentialOptions' | 'alreadyPaced'> & { params?: Record<string, string | number> };
 
 function fillPath(ctx: ProviderContext, path: string, params: Record<string, string | number> = {}): string {
 	return path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -128,11 +128,12 @@ function isInvalidToken(error: unknown): boolean {
 /**
  * One call; with Username & Password, a 403 "Invalid token" makes n8n fetch a new token through the
  * credential's preAuthentication (the stored one is handed over empty, which is what triggers it and
- * stores the new one) and the call is made once more. The first call was refused, so this is safe.
+ * stores the new one) and the call is made once more. The first call was refused, so this is safe,
+ * and it is not paced again. `alreadyPaced`: another form of a call the inbox refused.
  */
-async function callOnce(this: ProviderContext, method: IHttpRequestMethods, path: string, call: InboxCall): Promise<ApiResponse> {
+async function callOnce(this: ProviderContext, method: IHttpRequestMethods, path: string, call: InboxCall, alreadyPaced = false): Promise<ApiResponse> {
 	const { body, qs, headers, repeatable, binary, itemIndex, url } = call;
-	const request: ApiRequest = { body, qs, headers, repeatable, binary, itemIndex, method, ...(url ? { url } : { path: `/${path}` }) };
+	const request: ApiRequest = { body, qs, headers, repeatable, binary, itemIndex, alreadyPaced, method, ...(url ? { url } : { path: `/${path}` }) };
 	try {
 		return await apiRequest.call(this, inbox360Provider, request);
 	} catch (error) {
@@ -143,6 +144,7 @@ async function callOnce(this: ProviderContext, method: IHttpRequestMethods, path
 		const stored = this.getNode().credentials?.[CREDENTIAL_TYPE];
 		const retry = apiRequest.call(this, inbox360Provider, {
 			...request,
+			alreadyPaced: true,
 			credentialOptions: {
 				credentialsDecrypted: {
 					id: stored?.id ?? '',
@@ -183,9 +185,10 @@ export async function inboxFullRequest(this: ProviderContext, endpoint: Endpoint
 	if (!spec.inferred) return await callOnce.call(this, spec.method, path, call);
 	let firstError: unknown;
 	let firstRedirect: unknown;
-	for (const [method, variant] of fallbackVariants(spec.method, path)) {
+	for (const [index, [method, variant]] of fallbackVariants(spec.method, path).entries()) {
 		try {
-			return await callOnce.call(this, method, variant, call);
+			// Only the first form is paced: a refused one did nothing, so the write counts once.
+			return await callOnce.call(this, method, variant, call, index > 0);
 		} catch (error) {
 			const code = httpCodeOf(error) ?? 0;
 			// Django redirects a path that only exists in the other slash form (APPEND_SLASH) before any

@@ -31,6 +31,13 @@ export interface ApiRequest {
 	 * attempt: it succeeds as an empty answer.
 	 */
 	repeatable?: boolean;
+	/**
+	 * True when this call re-issues one the provider refused without acting on it (another method or
+	 * path form after a 404/405 or a redirect, the same call after a new login), so it already passed the
+	 * campaign's Sending pacing: the Sending delay and Max Messages Per Minute are not applied again, and
+	 * one write counts once. The credential's own rate limit still applies (the provider sees each call).
+	 */
+	alreadyPaced?: boolean;
 	/** Return the body as a Buffer (images, files) instead of parsed JSON. */
 	binary?: boolean;
 	itemIndex?: number;

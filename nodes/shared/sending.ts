@@ -190,19 +190,21 @@ const runs = new WeakMap<object, CampaignRun>();
  * (every call but a read: a repeatable GET) wait, before their first attempt, for the run's delay and
  * the Sending ceiling's gate, `${gateKey}:${phone}` for per-phone providers and `${gateKey}:sending`
  * otherwise. Writes that are safe to repeat (a PUT of a customer, a chat state) are paced like sends.
- * Reads (e.g. a send looking up its template) and calls outside a campaign pass straight through.
+ * Reads (e.g. a send looking up its template), calls outside a campaign and calls marked
+ * `alreadyPaced` (re-issued after a refusal) pass straight through.
  */
 export async function paceSend(
 	ctx: object,
-	request: { method?: string; path?: string; repeatable?: boolean },
+	request: { method?: string; path?: string; repeatable?: boolean; alreadyPaced?: boolean },
 	gateKey: string,
 	attempt: number,
 	signal?: AbortSignal,
 ): Promise<void> {
 	const run = runs.get(ctx);
 	const read = request.repeatable === true && /^(GET|HEAD)$/i.test(request.method ?? '');
-	// Retries of a refused call wait for the provider's own pause (the gate); pacing counts messages.
-	if (!run || read || attempt !== 1) return;
+	// Retries of a refused call wait for the provider's own pause (the gate); pacing counts messages,
+	// so neither a retry nor a call re-issued after a refusal (`alreadyPaced`) counts again.
+	if (!run || read || attempt !== 1 || request.alreadyPaced === true) return;
 	const { settings, profile } = run;
 	if (settings.delay > 0 || settings.jitter > 0) {
 		const now = gateTime.now();
