@@ -972,61 +972,18 @@ async function cleanup(ctx) {
 	else fs.rmSync(ctx.tmp, { recursive: true, force: true });
 }
 
-function lastLogLines(ctx) {
-	for (const name of ['main', 'webhook', 'worker']) {
-		if (!ctx[name]) continue;
-		console.log(`# last lines of the n8n ${name} log:`);
-		console.log(indent(ctx[name].readLog().split('\n').slice(-25).join('\n')));
-	}
-}
-
-/** Failures outside run.js's check() (an unexpected error, the watchdog), added to its counts. */
-let ownFailures = 0;
-
-function finish() {
-	const { passed, failed } = e2e.counts();
-	console.log(`${passed} passed, ${failed + ownFailures} failed`);
-	process.exit(failed + ownFailures ? 1 : 0);
-}
-
 const ctx = { tmp: fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-queue-')) };
 fs.chmodSync(ctx.tmp, 0o755); // PostgreSQL runs as `postgres` under root and must reach its folder
-const t0 = Date.now();
-let finishing = false;
 
-async function shutdown(reason) {
-	if (finishing) return;
-	finishing = true;
-	ownFailures++;
-	console.log(`not ok - ${reason}`);
-	lastLogLines(ctx);
-	await Promise.race([cleanup(ctx), n8n.sleep(45_000)]);
-	finish();
-}
-
-const watchdog = setTimeout(() => shutdown(`the whole run exceeded ${TOTAL_TIMEOUT_MS / 60_000} minutes`), TOTAL_TIMEOUT_MS);
-process.on('SIGINT', () => shutdown('interrupted (SIGINT)'));
-process.on('SIGTERM', () => shutdown('terminated (SIGTERM)'));
-process.on('exit', () => {
-	// Last resort (an exception in cleanup): kill what is still running, synchronously.
-	for (const server of [ctx.redis, ctx.pg]) server?.killSync();
-	for (const child of e2e.started) killTree(child);
-	n8n.killAllSync();
-	if (process.env.E2E_KEEP !== '1') fs.rmSync(ctx.tmp, { recursive: true, force: true });
+e2e.runScript({
+	title: 'queue-mode e2e',
+	ctx,
+	main,
+	cleanup,
+	logTail: (c) => e2e.printLogTails(c, ['main', 'webhook', 'worker'], 25),
+	killSync: (c) => {
+		for (const server of [c.redis, c.pg]) server?.killSync();
+	},
+	timeoutMs: TOTAL_TIMEOUT_MS,
+	cleanupMs: 45_000,
 });
-
-main(ctx)
-	.catch((error) => {
-		ownFailures++;
-		console.log('not ok - unexpected error');
-		console.log(indent(error.stack ?? error));
-	})
-	.then(async () => {
-		if (finishing) return;
-		finishing = true;
-		clearTimeout(watchdog);
-		if (e2e.counts().failed) lastLogLines(ctx);
-		await cleanup(ctx);
-		console.log(`# queue-mode e2e took ${Math.round((Date.now() - t0) / 1000)} s`);
-		finish();
-	});

@@ -818,57 +818,80 @@ async function cleanup(ctx) {
 	else fs.rmSync(ctx.tmp, { recursive: true, force: true });
 }
 
-function finish(code) {
-	console.log(`${passed} passed, ${failed} failed`);
-	process.exit(code ?? (failed ? 1 : 0));
+/**
+ * Runs an e2e script's `main(ctx)` to its end and exits: 0 when every check passed, else 1. The
+ * watchdog (`timeoutMs`), SIGINT / SIGTERM and an unexpected error count as failures; the n8n logs'
+ * last lines (`logTail`) are printed on any failure; `cleanup(ctx)` always runs (at most `cleanupMs`
+ * when the run is cut short), and on exit whatever is still running is killed synchronously
+ * (`killSync`, then every child started here and every n8n) and `ctx.tmp` is removed unless E2E_KEEP=1.
+ */
+function runScript({ title, ctx, main, cleanup, logTail, killSync = () => {}, timeoutMs, cleanupMs = 30_000 }) {
+	const t0 = Date.now();
+	let finishing = false;
+	const finish = () => {
+		console.log(`${passed} passed, ${failed} failed`);
+		process.exit(failed ? 1 : 0);
+	};
+	async function shutdown(reason) {
+		if (finishing) return;
+		finishing = true;
+		failed++;
+		console.log(`not ok - ${reason}`);
+		logTail(ctx);
+		await Promise.race([cleanup(ctx), n8n.sleep(cleanupMs)]);
+		finish();
+	}
+
+	const watchdog = setTimeout(() => shutdown(`the whole run exceeded ${Math.round(timeoutMs / 1000)} s (E2E_TIMEOUT_MS)`), timeoutMs);
+	process.on('SIGINT', () => shutdown('interrupted (SIGINT)'));
+	process.on('SIGTERM', () => shutdown('terminated (SIGTERM)'));
+	process.on('exit', () => {
+		// Last resort (an exception in cleanup): kill what is still running, synchronously.
+		killSync(ctx);
+		for (const child of started) killTree(child);
+		n8n.killAllSync();
+		if (process.env.E2E_KEEP !== '1') fs.rmSync(ctx.tmp, { recursive: true, force: true });
+	});
+
+	main(ctx)
+		.catch((error) => {
+			failed++;
+			console.log('not ok - unexpected error');
+			console.log(indent(error.stack ?? error));
+		})
+		.then(async () => {
+			if (finishing) return;
+			finishing = true;
+			clearTimeout(watchdog);
+			if (failed) logTail(ctx);
+			await cleanup(ctx);
+			console.log(`# ${title} took ${Math.round((Date.now() - t0) / 1000)} s`);
+			finish();
+		});
+}
+
+/** The last lines of each n8n process's log in `ctx` (`names`: the keys holding them). */
+function printLogTails(ctx, names, lines) {
+	for (const name of names) {
+		if (!ctx[name]) continue;
+		console.log(`# last lines of the n8n ${name} log:`);
+		console.log(indent(ctx[name].readLog().split('\n').slice(-lines).join('\n')));
+	}
 }
 
 // test/e2e/queue.js reuses the provider table, the scenarios and the helpers; required, this file runs nothing.
 module.exports = {
 	PROVIDERS, PACKAGE, OWNER, PREVIOUS_WEBHOOK, scenarios, started,
-	check, group, skip, assert, show, indent, run, killTree,
+	check, group, skip, assert, show, indent, run, killTree, runScript, printLogTails,
 	fakeRequests, fakeState, fakeDeliver, loadExample, triggerNode, successfulExecution, executionOutput,
-	counts: () => ({ passed, failed }),
 };
 if (require.main !== module) return;
 
-const ctx = { tmp: fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-')) };
-const t0 = Date.now();
-let finishing = false;
-
-async function shutdown(reason) {
-	if (finishing) return;
-	finishing = true;
-	failed++;
-	console.log(`not ok - ${reason}`);
-	if (ctx.server) console.log(indent(ctx.server.readLog().split('\n').slice(-40).join('\n')));
-	await Promise.race([cleanup(ctx), n8n.sleep(30_000)]);
-	finish(1);
-}
-
-const watchdog = setTimeout(() => shutdown(`the whole run exceeded ${TOTAL_TIMEOUT_MS / 60_000} minutes`), TOTAL_TIMEOUT_MS);
-process.on('SIGINT', () => shutdown('interrupted (SIGINT)'));
-process.on('SIGTERM', () => shutdown('terminated (SIGTERM)'));
-process.on('exit', () => {
-	for (const child of started) killTree(child);
-	if (process.env.E2E_KEEP !== '1') fs.rmSync(ctx.tmp, { recursive: true, force: true });
+runScript({
+	title: 'e2e',
+	ctx: { tmp: fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-')) },
+	main,
+	cleanup,
+	logTail: (ctx) => printLogTails(ctx, ['server'], 40),
+	timeoutMs: TOTAL_TIMEOUT_MS,
 });
-
-main(ctx)
-	.catch((error) => {
-		failed++;
-		console.log('not ok - unexpected error');
-		console.log(indent(error.stack ?? error));
-	})
-	.then(async () => {
-		if (finishing) return;
-		finishing = true;
-		clearTimeout(watchdog);
-		if (failed && ctx.server) {
-			console.log('# last lines of the n8n server log:');
-			console.log(indent(ctx.server.readLog().split('\n').slice(-40).join('\n')));
-		}
-		await cleanup(ctx);
-		console.log(`# e2e took ${Math.round((Date.now() - t0) / 1000)} s`);
-		finish();
-	});
